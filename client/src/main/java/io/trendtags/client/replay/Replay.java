@@ -1,0 +1,132 @@
+package io.trendtags.client.replay;
+
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trendtags.client.sink.TweetSink;
+import io.trendtags.core.tweet.MalformedTweetException;
+import io.trendtags.core.tweet.Tweet;
+import io.trendtags.core.tweet.TweetParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replays a timeline into a sink, at a rate, once or in a loop. It takes its source and sink as
+ * arguments: the command wires the file and Kafka, tests wire a small file and a list.
+ *
+ * <p>Each line must be a Tweet object (the stream's own parser checks it); a line that is not is logged
+ * with its number, counted and skipped. {@link #stop()} from another thread (a shutdown hook) ends the
+ * replay after the tweet in hand.
+ */
+public final class Replay {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
+  // Emoji stay UTF-8 bytes, as in the file, not JSON-escaped surrogate pairs.
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+      .build();
+
+  private final TimelineSource source;
+  private final TweetSink sink;
+  private final Pacer pacer;
+  private final boolean loop;
+  private final ReplayProgress progress;
+  private volatile boolean stopped;
+
+  /**
+   * @param rate tweets per second, 0 for as fast as the sink takes them
+   * @param loop replay again and again, each pass with new ids (see {@link PassIds})
+   */
+  public Replay(TimelineSource source, TweetSink sink, double rate, boolean loop, ReplayProgress progress) {
+    this(source, sink, new Pacer(rate, Pacer.Clock.SYSTEM), loop, progress);
+  }
+
+  Replay(TimelineSource source, TweetSink sink, Pacer pacer, boolean loop, ReplayProgress progress) {
+    this.source = source;
+    this.sink = sink;
+    this.pacer = pacer;
+    this.loop = loop;
+    this.progress = progress;
+  }
+
+  /**
+   * Asks a running replay to stop after the tweet in hand; safe from any thread. Interrupting the
+   * replaying thread as well ends a wait for the next tweet at once.
+   */
+  public void stop() {
+    stopped = true;
+  }
+
+  /**
+   * Replays until the file ends (or, with loop, until {@link #stop()}), then flushes the sink.
+   *
+   * @throws IOException if the file cannot be read
+   */
+  public ReplayStats run() throws IOException {
+    long sent = 0;
+    long bad = 0;
+    int pass = 0;
+    while (!stopped) {
+      long sentInPass = 0;
+      try (BufferedReader lines = source.open()) {
+        String line;
+        int lineNumber = 0;
+        while (!stopped && (line = lines.readLine()) != null) {
+          lineNumber++;
+          byte[] json = line.getBytes(StandardCharsets.UTF_8);
+          Tweet tweet;
+          try {
+            tweet = TweetParser.parse(json);
+          } catch (MalformedTweetException e) {
+            bad++;
+            if (pass == 0) {
+              LOG.warn("{} line {}: {}; skipped", source.name(), lineNumber, e.reason());
+            }
+            continue;
+          }
+          String id;
+          try {
+            id = PassIds.idInPass(tweet.id(), pass);
+          } catch (ArithmeticException | NumberFormatException e) {
+            LOG.warn("pass {}: tweet ids would no longer fit in 19 digits; stopping the loop", pass + 1);
+            stopped = true;
+            break;
+          }
+          try {
+            pacer.awaitNext();
+          } catch (InterruptedException e) {
+            stopped = true; // a shutdown hook woke us from a long wait at a slow rate
+            break;
+          }
+          sink.send(id, pass == 0 ? json : withId(json, id));
+          sent++;
+          sentInPass++;
+          progress.sent(sent, pass + 1);
+        }
+      }
+      pass++;
+      if (!loop || sentInPass == 0) {
+        if (loop) {
+          LOG.warn("{} has no tweets to replay; stopping the loop", source.name());
+        }
+        break;
+      }
+    }
+    if (stopped) {
+      Thread.interrupted(); // an interrupt meant "stop", and must not also abort the flush
+    }
+    sink.flush();
+    return new ReplayStats(sent, bad, pass);
+  }
+
+  /** The tweet's JSON with another id; every other field as it was, in its order. */
+  private static byte[] withId(byte[] json, String id) throws IOException {
+    ObjectNode tweet = (ObjectNode) JSON.readTree(json);
+    tweet.put("id", id);
+    return JSON.writeValueAsBytes(tweet);
+  }
+}

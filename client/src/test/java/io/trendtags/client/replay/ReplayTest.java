@@ -1,0 +1,76 @@
+package io.trendtags.client.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trendtags.client.sink.ListTweetSink;
+import io.trendtags.client.sink.ListTweetSink.Sent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplayTest {
+
+  private static final String ONE = "{\"id\":\"100\",\"text\":\"#Java 😀\",\"lang\":\"en\"}";
+  private static final String TWO = "{\"id\":\"200\",\"text\":\"東京 #東京\"}";
+
+  @TempDir Path dir;
+  private final ListTweetSink sink = new ListTweetSink();
+  private final List<String> progress = new ArrayList<>();
+
+  private Path file(String... lines) throws Exception {
+    return Files.write(dir.resolve("timeline.jsonl"), List.of(lines), StandardCharsets.UTF_8);
+  }
+
+  private Replay replay(Path file, boolean loop) {
+    return new Replay(TimelineSource.file(file), sink, new Pacer(0, new PacerTest.FakeClock()), loop,
+        new ReplayProgress(5, System::nanoTime, progress::add));
+  }
+
+  @Test
+  void sendsEachTweetWithItsIdAsKeyAndTheLineAsValue() throws Exception {
+    ReplayStats stats = replay(file(ONE, TWO), false).run();
+    assertThat(sink.sent()).containsExactly(new Sent("100", ONE), new Sent("200", TWO));
+    assertThat(stats).isEqualTo(new ReplayStats(2, 0, 1));
+    assertThat(sink.flushes()).isEqualTo(1);
+  }
+
+  @Test
+  void aBadLineIsCountedAndSkipped() throws Exception {
+    ReplayStats stats = replay(file(ONE, "not json", "{\"text\":\"no id\"}", "", TWO), false).run();
+    assertThat(sink.sent()).extracting(Sent::id).containsExactly("100", "200");
+    assertThat(stats.bad()).isEqualTo(3);
+  }
+
+  @Test
+  void eachLoopPassBringsNewIdsAndTheSameTweets() throws Exception {
+    Replay[] running = new Replay[1];
+    ListTweetSink stopping = new ListTweetSink() {
+      @Override
+      public void send(String id, byte[] json) {
+        super.send(id, json);
+        if (sent().size() == 5) {
+          running[0].stop();
+        }
+      }
+    };
+    running[0] = new Replay(TimelineSource.file(file(ONE, TWO)), stopping, new Pacer(0, new PacerTest.FakeClock()),
+        true, new ReplayProgress(5, System::nanoTime, progress::add));
+
+    ReplayStats stats = running[0].run();
+
+    assertThat(stopping.sent()).extracting(Sent::id)
+        .containsExactly("100", "200", "1000000000000100", "1000000000000200", "2000000000000100");
+    assertThat(stopping.sent().get(2).json()).isEqualTo(ONE.replace("\"100\"", "\"1000000000000100\""));
+    assertThat(stats).isEqualTo(new ReplayStats(5, 0, 3));
+  }
+
+  @Test
+  void aLoopOverAFileWithoutTweetsEnds() throws Exception {
+    ReplayStats stats = replay(file("not a tweet"), true).run();
+    assertThat(stats).isEqualTo(new ReplayStats(0, 1, 1));
+  }
+}

@@ -1,0 +1,40 @@
+package io.trendtags.embedded.kafka;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * Formats a KRaft log directory on first use, as {@code kafka-storage.sh format --ignore-formatted} does,
+ * so the broker keeps its cluster id and its data across restarts.
+ */
+final class LogDirFormatter {
+
+  private LogDirFormatter() {}
+
+  /** Formats {@code settings.logDir()} unless it already holds a cluster; writes {@code server.properties} beside it. */
+  static void formatIfNeeded(BrokerSettings settings) throws IOException {
+    Files.createDirectories(settings.logDir());
+    Path propertiesFile = settings.dataDir().resolve("server.properties");
+    try (OutputStream out = Files.newOutputStream(propertiesFile)) {
+      settings.toProperties().store(out, "written by trendtags kafka at every start; edits are overwritten");
+    }
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    int status;
+    try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+      status = StorageTool.execute(new String[] {
+          "format", "--cluster-id", Uuid.randomUuid().toString(),
+          "--config", propertiesFile.toString(), "--ignore-formatted"}, print);
+    }
+    if (status != 0) {
+      throw new IOException("cannot format the Kafka log directory " + settings.logDir() + ": "
+          + output.toString(StandardCharsets.UTF_8).strip());
+    }
+  }
+}

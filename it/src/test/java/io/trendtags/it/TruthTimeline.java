@@ -1,0 +1,106 @@
+package io.trendtags.it;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Tweets whose hashtags the test knows by construction, so the expected counts come from the test's own
+ * bookkeeping, not from the extraction code under test. Seeded: every run sends the same tweets.
+ *
+ * <p>Each tweet carries 0-3 tags from a small vocabulary in one of three casings ({@code Java},
+ * {@code java}, {@code JAVA}); some carry {@code entities.hashtags} as X sends them, the rest leave the
+ * tags to be found in the text.
+ */
+final class TruthTimeline {
+
+  private static final String[] WORDS = {
+    "Java", "Kafka", "Spark", "HBase", "Streaming", "OpenSource", "DataEng", "Cloud", "Rust", "Python",
+    "Scala", "JVM", "Linux", "DevOps", "BigData", "AI", "Music", "Football", "Coffee", "Monday",
+    "Tokyo", "東京", "Москва", "Café", "NewYork", "Climate", "Books", "Cats", "Science", "Art"};
+  private static final String[] EMOJI = {"🚀", "☕", "🎉", "🔥", "", "", ""};
+
+  private final Random random;
+  private final Map<String, Set<String>> tweetsByKey = new HashMap<>();
+  private final Map<String, Map<String, Integer>> casingsByKey = new HashMap<>();
+  private long nextId;
+  private int rejected;
+
+  TruthTimeline(long seed, long firstId) {
+    this.random = new Random(seed);
+    this.nextId = firstId;
+  }
+
+  /** A new tweet (JSON), recorded in the truth. */
+  String tweet() {
+    String id = Long.toString(nextId++);
+    int n = random.nextInt(4);
+    Set<String> tags = new LinkedHashSet<>();
+    Map<String, String> casingOfKey = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      String word = WORDS[(int) Math.min(WORDS.length - 1, Math.abs(random.nextGaussian()) * 8)];
+      String casing = switch (random.nextInt(3)) {
+        case 0 -> word;
+        case 1 -> word.toLowerCase(Locale.ROOT);
+        default -> word.toUpperCase(Locale.ROOT);
+      };
+      String key = word.toLowerCase(Locale.ROOT);
+      if (casingOfKey.putIfAbsent(key, casing) == null) {
+        tags.add(casing);
+      }
+    }
+    StringBuilder text = new StringBuilder(EMOJI[random.nextInt(EMOJI.length)]).append(" post ").append(id);
+    List<String> entities = new ArrayList<>();
+    for (String tag : tags) {
+      int start = text.codePointCount(0, text.length()) + 1;
+      text.append(" #").append(tag);
+      entities.add(String.format("{\"start\":%d,\"end\":%d,\"tag\":\"%s\"}", start, start + 1 + tag.codePointCount(0, tag.length()), tag));
+      String key = tag.toLowerCase(Locale.ROOT);
+      tweetsByKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(id);
+      casingsByKey.computeIfAbsent(key, k -> new HashMap<>()).merge(tag, 1, Integer::sum);
+    }
+    boolean withEntities = !tags.isEmpty() && random.nextBoolean();
+    return "{\"id\":\"" + id + "\",\"text\":\"" + text + "\",\"author_id\":\"42\",\"created_at\":\"2026-11-25T10:00:00.000Z\""
+        + (withEntities ? ",\"entities\":{\"hashtags\":[" + String.join(",", entities) + "]}" : "") + "}";
+  }
+
+  /** A record that is not a tweet, of one of several kinds, recorded as rejected. */
+  byte[] poison() {
+    rejected++;
+    return switch (random.nextInt(5)) {
+      case 0 -> "this is not JSON {".getBytes(StandardCharsets.UTF_8);
+      case 1 -> "{\"id\": 12345, \"text\": \"#numeric id\"}".getBytes(StandardCharsets.UTF_8);
+      case 2 -> "{\"text\": \"#no id at all\"}".getBytes(StandardCharsets.UTF_8);
+      case 3 -> "[\"an\", \"array\"]".getBytes(StandardCharsets.UTF_8);
+      default -> new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, 0x00, 0x7B};
+    };
+  }
+
+  /** Expected count per case-folded tag: the number of distinct tweets that used it. */
+  Map<String, Long> expectedCounts() {
+    Map<String, Long> counts = new HashMap<>();
+    tweetsByKey.forEach((key, ids) -> counts.put(key, (long) ids.size()));
+    return counts;
+  }
+
+  /** The casing a tag should be shown in: the one used most, ties to the one that sorts first. */
+  String expectedCasing(String key) {
+    return casingsByKey.get(key).entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .findFirst().orElseThrow().getKey();
+  }
+
+  long expectedRejected() {
+    return rejected;
+  }
+
+  Random random() {
+    return random;
+  }
+}

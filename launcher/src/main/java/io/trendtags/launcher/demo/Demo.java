@@ -1,0 +1,130 @@
+package io.trendtags.launcher.demo;
+
+import io.trendtags.launcher.process.StageProcess;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * Runs the pipeline: Kafka, HBase and the web app start at once; the Spark job and the replay client
+ * as soon as Kafka is ready (the job waits for HBase by itself, which lets Spark's slow first batch
+ * overlap HBase's start). Then it watches: a stage that dies takes the demo down with its last log
+ * lines shown, and Ctrl-C stops every stage, producers before the servers they write to.
+ */
+public final class Demo {
+
+  private static final Duration SERVER_START = Duration.ofMinutes(3);
+  private static final Duration GRACE = Duration.ofSeconds(20);
+
+  private final DemoSettings settings;
+  private final PrintStream out = System.out;
+  private final List<StageProcess> started = new ArrayList<>();
+  private final long startNanos = System.nanoTime();
+
+  public Demo(DemoSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Runs until Ctrl-C (exit 0) or until a stage fails (exit 1). */
+  public int run() throws Exception {
+    prepareDataDir();
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "demo-shutdown"));
+
+    Path data = settings.dataDir();
+    StageProcess kafka = start("kafka", "--data-dir", data.resolve("kafka").toString());
+    StageProcess hbase = start("hbase", "--data-dir", data.resolve("hbase").toString());
+    StageProcess web = start("web", "--port", Integer.toString(settings.webPort()));
+    try {
+      String bootstrap = ready(kafka).get("bootstrap");
+      start("stream", "--kafka", bootstrap, "--checkpoint", data.resolve("checkpoint").toString());
+      start("client", "--kafka", bootstrap, "--loop", "--rate", Integer.toString(settings.rate()),
+          "--state-dir", data.resolve("client").toString());
+      String url = ready(web).get("url");
+      ready(hbase);
+      out.printf("%n  Dashboard: %s%n  Logs:      %s%n  Ctrl-C stops everything.%n%n", url, settings.logs());
+      new FirstBarsWatch(url, started, startNanos, out).start();
+    } catch (IllegalStateException e) {
+      out.println("demo: " + e.getMessage());
+      return 1;
+    }
+    return watch();
+  }
+
+  private void prepareDataDir() throws IOException {
+    if (settings.fresh() && Files.exists(settings.dataDir())) {
+      out.println("demo: --fresh: deleting " + settings.dataDir());
+      try (Stream<Path> paths = Files.walk(settings.dataDir())) {
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    Files.createDirectories(settings.logs());
+  }
+
+  private StageProcess start(String stage, String... args) {
+    StageProcess process = StageProcess.builder(stage)
+        .args(args)
+        .logFile(settings.logs().resolve(stage + ".log"))
+        .start();
+    synchronized (started) {
+      started.add(process);
+    }
+    out.printf("demo: started %-6s pid %d%n", stage, process.pid());
+    return process;
+  }
+
+  private Map<String, String> ready(StageProcess stage) throws InterruptedException {
+    Map<String, String> ready = stage.awaitReady(SERVER_START);
+    out.printf("demo: %-6s ready after %.1f s%n", stage.stage(), seconds());
+    return ready;
+  }
+
+  /** Blocks while every stage runs; returns 1 when one exits on its own. */
+  private int watch() throws InterruptedException {
+    while (true) {
+      for (StageProcess stage : snapshot()) {
+        if (!stage.isAlive()) {
+          out.printf("%ndemo: %s stopped unexpectedly; its last lines (%s):%n", stage.stage(), stage.logFile());
+          stage.lastLines().forEach(line -> out.println("  " + line));
+          return 1;
+        }
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  private List<StageProcess> snapshot() {
+    synchronized (started) {
+      return List.copyOf(started);
+    }
+  }
+
+  /** Producers first (client, stream, web), then the servers, each group in parallel. */
+  private void stopAll() {
+    List<StageProcess> stages = snapshot();
+    if (stages.stream().noneMatch(StageProcess::isAlive)) {
+      return;
+    }
+    out.println("\ndemo: stopping ...");
+    stopInParallel(stages.stream().filter(s -> !List.of("kafka", "hbase").contains(s.stage())).toList());
+    stopInParallel(stages.stream().filter(s -> List.of("kafka", "hbase").contains(s.stage())).toList());
+    out.printf("demo: stopped after %.1f s of running%n", seconds());
+  }
+
+  private static void stopInParallel(List<StageProcess> stages) {
+    CompletableFuture.allOf(stages.stream()
+        .map(s -> CompletableFuture.runAsync(() -> s.stop(GRACE)))
+        .toArray(CompletableFuture[]::new)).join();
+  }
+
+  private double seconds() {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}

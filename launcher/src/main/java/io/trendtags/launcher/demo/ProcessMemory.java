@@ -1,0 +1,43 @@
+package io.trendtags.launcher.demo;
+
+import io.trendtags.launcher.process.StageProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.StringJoiner;
+
+/** Resident memory (RSS) of processes, read from Linux's /proc. */
+final class ProcessMemory {
+
+  private ProcessMemory() {}
+
+  /** RSS of one process in kB, or -1 where /proc does not tell (not Linux, or it exited). */
+  static long rssKb(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("\\D", ""));
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // Gone or unreadable: reported as unknown.
+    }
+    return -1;
+  }
+
+  /** e.g. {@code kafka 390 MB, hbase 420 MB, ..., demo 60 MB, total 1650 MB}. */
+  static String describe(List<StageProcess> stages) {
+    StringJoiner line = new StringJoiner(", ");
+    long total = 0;
+    for (StageProcess stage : stages) {
+      long kb = rssKb(stage.pid());
+      total += Math.max(kb, 0);
+      line.add(stage.stage() + " " + kb / 1024 + " MB");
+    }
+    long self = rssKb(ProcessHandle.current().pid());
+    total += Math.max(self, 0);
+    line.add("demo " + self / 1024 + " MB");
+    return line + ", total " + total / 1024 + " MB RSS";
+  }
+}

@@ -1,0 +1,111 @@
+package io.trendtags.stream;
+
+import io.trendtags.core.config.ConfigDefaults;
+import io.trendtags.core.config.EffectiveConfig;
+import io.trendtags.stream.sink.RetryingTopTagsWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./trendtags stream}: the Spark Structured Streaming job, Kafka topic in, top hashtags out to
+ * HBase. The same class is the entry point for {@code spark-submit --class io.trendtags.stream.StreamCommand}.
+ */
+@Command(name = "stream", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Counts the hashtags of the tweets on a Kafka topic, exactly once, and writes the top list to HBase.",
+        "Counts live in Spark's checkpoint: stop and restart with the same --checkpoint and they continue."},
+    footer = {"", "Options also come from TRENDTAGS_<OPTION> environment variables and --config FILE "
+        + "(keys are option names, e.g. hbase-zk=zk1:2181)."})
+public final class StreamCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamCommand.class);
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--kafka", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1:9092")
+  String kafka;
+
+  @Option(names = "--topic", description = "Topic of tweets (default: ${DEFAULT-VALUE}).", defaultValue = "tweets")
+  String topic;
+
+  @Option(names = "--hbase-zk", description = "HBase ZooKeeper quorum host:port[,...] (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1:2181")
+  String hbaseZk;
+
+  @Option(names = "--master", description = "Spark master (default: local[*], or what spark-submit set).")
+  String master;
+
+  @Option(names = "--checkpoint", description = "Checkpoint directory: offsets and counts (default: ${DEFAULT-VALUE}).", defaultValue = "data/checkpoint")
+  String checkpoint;
+
+  @Option(names = "--trigger", description = "Micro-batch interval, e.g. 1s, 500ms (default: ${DEFAULT-VALUE}).", defaultValue = "1s")
+  String trigger;
+
+  @Option(names = "--once", description = "Process what is on the topic now, then exit (Trigger.AvailableNow).")
+  boolean once;
+
+  @Option(names = "--max-offsets-per-trigger", description = "Cap on records per micro-batch (default: none).")
+  Long maxOffsetsPerTrigger;
+
+  @Option(names = "--shuffle-partitions", description = "State partitions; fixed by the first run of a checkpoint (default: ${DEFAULT-VALUE}).", defaultValue = "2")
+  int shufflePartitions;
+
+  @Option(names = "--ui-port", description = "Spark UI port, -1 for none (default: ${DEFAULT-VALUE}).", defaultValue = "4040")
+  int uiPort;
+
+  @Option(names = "--hbase-timeout", description = "How long a batch waits for an unreachable HBase before the job fails (default: ${DEFAULT-VALUE}).", defaultValue = "PT2M")
+  Duration hbaseTimeout;
+
+  @Option(names = "--config", description = "Properties file of option defaults.")
+  Path config;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new StreamCommand()).setDefaultValueProvider(ConfigDefaults.load(args)).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    LOG.info("{}", EffectiveConfig.describe(spec));
+    StreamSettings settings = new StreamSettings(kafka, topic, checkpoint, parseTrigger(trigger), once,
+        maxOffsetsPerTrigger, shufflePartitions, uiPort);
+    SparkSession spark = HashtagStream.session(settings, master);
+    try (RetryingTopTagsWriter writer = new RetryingTopTagsWriter(hbaseZk, hbaseTimeout)) {
+      StreamingQuery query = HashtagStream.start(spark, settings, writer);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(query), "stream-shutdown"));
+      System.out.println("TRENDTAGS READY stream query=" + query.id() + " ui="
+          + spark.sparkContext().uiWebUrl().getOrElse(() -> "none"));
+      query.awaitTermination();
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private static void stopQuietly(StreamingQuery query) {
+    try {
+      query.stop();
+    } catch (Exception e) {
+      LOG.warn("stopping the query: {}", e.getMessage());
+    }
+  }
+
+  static Duration parseTrigger(String text) {
+    String t = text.trim();
+    if (t.endsWith("ms")) {
+      return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+    }
+    if (t.endsWith("s")) {
+      return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
+    }
+    throw new CommandLine.TypeConversionException("--trigger: expected e.g. 1s or 500ms, got '" + text + "'");
+  }
+}

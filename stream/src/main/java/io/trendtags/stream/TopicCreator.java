@@ -1,0 +1,39 @@
+package io.trendtags.stream;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates the topic of tweets if it is missing, so the job can start before the client has written
+ * anything (the client creates it the same way; whichever comes first wins).
+ */
+final class TopicCreator {
+
+  static final int DEFAULT_PARTITIONS = 2;
+
+  private TopicCreator() {}
+
+  static void ensure(String bootstrap, String topic) {
+    try (Admin admin = Admin.create(Map.of(
+        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+      if (admin.listTopics().names().get().contains(topic)) {
+        return;
+      }
+      admin.createTopics(List.of(new NewTopic(topic, DEFAULT_PARTITIONS, (short) 1))).all().get();
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("cannot create topic '" + topic + "' on Kafka at " + bootstrap
+            + ": " + e.getCause().getMessage(), e.getCause());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topic " + topic, e);
+    }
+  }
+}

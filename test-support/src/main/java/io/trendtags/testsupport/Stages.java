@@ -1,0 +1,81 @@
+package io.trendtags.testsupport;
+
+import io.trendtags.launcher.process.StageProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Stages for tests, started through {@code ./trendtags} as a user would, their output kept in
+ * {@code target/stage-logs/} of the module under test.
+ *
+ * <pre>{@code
+ * try (StageProcess stream = Stages.start("stream", "--bootstrap", kafka.bootstrapServers())) {
+ *   stream.awaitReady(Duration.ofSeconds(90));
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class Stages {
+
+  private static final Path LOG_DIR = Path.of("target", "stage-logs").toAbsolutePath();
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("HHmmss");
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  private Stages() {}
+
+  /** Starts {@code ./trendtags <stage> <args>}; wait for it with {@link StageProcess#awaitReady}. */
+  public static StageProcess start(String stage, String... args) {
+    return builder(stage).args(args).start();
+  }
+
+  /** A builder with the log file already chosen, for a working directory or environment of your own. */
+  public static StageProcess.Builder builder(String stage) {
+    return StageProcess.builder(stage).logFile(logFile(stage));
+  }
+
+  /** A fresh log file for {@code stage} under {@code target/stage-logs/}. */
+  static Path logFile(String stage) {
+    return LOG_DIR.resolve(stage + "-" + LocalDateTime.now().format(STAMP) + "-" + SEQUENCE.incrementAndGet() + ".log");
+  }
+
+  /** A new temporary directory for a server's data. */
+  static Path newDataDir(String stage) {
+    try {
+      return Files.createTempDirectory("trendtags-" + stage + "-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary directory for " + stage, e);
+    }
+  }
+
+  /** Deletes a directory tree; what cannot be deleted is left behind rather than failing the test run. */
+  static void deleteQuietly(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          Files.deleteIfExists(file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+          Files.deleteIfExists(dir);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      System.err.println("could not delete " + root + ": " + e.getMessage());
+    }
+  }
+}

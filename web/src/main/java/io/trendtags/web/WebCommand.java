@@ -1,0 +1,125 @@
+package io.trendtags.web;
+
+import io.javalin.util.JavalinBindException;
+import io.trendtags.core.config.ConfigDefaults;
+import io.trendtags.core.config.EffectiveConfig;
+import io.trendtags.store.TopTagsTable;
+import io.trendtags.web.source.TableTopTagsSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./trendtags web}: the dashboard and JSON API over the HBase table the stream job writes.
+ * Prints {@code TRENDTAGS READY web url=http://127.0.0.1:<port>/} once serving; SIGTERM stops it.
+ */
+@Command(name = "web", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"The dashboard and JSON API (GET /api/top?n=10) of the top hashtags in HBase."})
+public final class WebCommand implements Callable<Integer> {
+
+  private static final Logger log = LoggerFactory.getLogger(WebCommand.class);
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--port", defaultValue = "5001", paramLabel = "PORT",
+      description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String bind;
+
+  @Option(names = "--hbase-zk", defaultValue = "127.0.0.1:2181", paramLabel = "HOST:PORT",
+      description = "HBase's ZooKeeper (default: ${DEFAULT-VALUE}).")
+  String hbaseZk;
+
+  @Option(names = "--refresh", defaultValue = "1s", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How often the app reads HBase, for all clients at once: 500ms, 1s, 2m... (default: ${DEFAULT-VALUE}).")
+  Duration refresh;
+
+  // Read by ConfigDefaults before parsing; declared so that picocli accepts it and --help shows it.
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Properties file of option defaults (default: $TRENDTAGS_CONFIG, else ./trendtags.properties).")
+  Path config;
+
+  public static void main(String[] args) {
+    int exitCode = new CommandLine(new WebCommand())
+        .setDefaultValueProvider(ConfigDefaults.load(args))
+        .execute(args);
+    System.exit(exitCode);
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    validate();
+    log.info("{}", EffectiveConfig.describe(spec));
+
+    TopTagsTable table;
+    try {
+      table = TopTagsTable.connect(hbaseZk);
+    } catch (RuntimeException e) {
+      System.err.printf("trendtags web: cannot connect to HBase at %s (%s). Is HBase running "
+          + "(./trendtags hbase)? Point --hbase-zk at its ZooKeeper.%n", hbaseZk, firstLine(e.getMessage()));
+      return 1;
+    }
+    WebApp app = new WebApp(new TableTopTagsSource(table), refresh);
+    try {
+      app.start(bind, port);
+    } catch (JavalinBindException e) {
+      app.close();
+      table.close();
+      System.err.printf("trendtags web: cannot listen on %s:%d (%s). Choose another --port or --bind.%n",
+          bind, port, e.getMessage());
+      return 1;
+    }
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      log.info("web: stopping");
+      app.close();
+      table.close();
+      stopped.countDown();
+    }, "web-shutdown"));
+
+    System.out.println("TRENDTAGS READY web url=http://" + urlHost(bind) + ":" + app.port() + "/");
+    System.out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  private void validate() {
+    if (port < 0 || port > 65535) {
+      throw new ParameterException(spec.commandLine(), "--port must be from 0 to 65535, got " + port);
+    }
+    if (refresh.isZero() || refresh.isNegative()) {
+      throw new ParameterException(spec.commandLine(), "--refresh must be positive, got " + refresh);
+    }
+  }
+
+  /** HBase's messages list every retry, one per line: the first line says what failed. */
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no reason given";
+    }
+    int end = message.indexOf('\n');
+    return (end < 0 ? message : message.substring(0, end)).strip();
+  }
+
+  /** The host part of the URL to print: a browser cannot open 0.0.0.0, and IPv6 needs brackets. */
+  static String urlHost(String bind) {
+    if (bind.equals("0.0.0.0") || bind.equals("::")) {
+      return "127.0.0.1";
+    }
+    return bind.contains(":") ? "[" + bind + "]" : bind;
+  }
+}

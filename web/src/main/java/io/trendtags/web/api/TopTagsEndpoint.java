@@ -1,0 +1,56 @@
+package io.trendtags.web.api;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpStatus;
+import io.trendtags.web.source.LatestTopTags;
+
+/**
+ * {@code GET /api/top?n=10}: the top {@code n} hashtags (1 to 100, default 10), highest first, from the
+ * shared cache; a bad {@code n} gives 400 and a JSON error.
+ */
+public final class TopTagsEndpoint implements Handler {
+
+  public static final String PATH = "/api/top";
+  static final int DEFAULT_N = 10;
+  static final int MAX_N = 100;
+  // Enough to see what was sent, not enough to echo an arbitrarily long query back.
+  private static final int MAX_ECHO = 20;
+
+  private final LatestTopTags latest;
+
+  public TopTagsEndpoint(LatestTopTags latest) {
+    this.latest = latest;
+  }
+
+  @Override
+  public void handle(Context ctx) {
+    String raw = ctx.queryParam("n");
+    Integer n = parseN(raw);
+    // Every answer may change a second later: no browser or proxy should keep it.
+    ctx.header("Cache-Control", "no-store");
+    if (n == null) {
+      ctx.status(HttpStatus.BAD_REQUEST).json(new ErrorJson(
+          "n must be a whole number from 1 to " + MAX_N + ", got '" + echo(raw) + "'"));
+      return;
+    }
+    ctx.json(TopTagsJson.of(latest.get(), n));
+  }
+
+  /** {@code n} from the query, the default if absent, or null if it is not a whole number in range. */
+  static Integer parseN(String raw) {
+    if (raw == null) {
+      return DEFAULT_N;
+    }
+    // Digits only: Integer.parseInt would also take "+5", and "99999999999" must be a 400, not an overflow.
+    if (raw.isEmpty() || raw.length() > 3 || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return null;
+    }
+    int n = Integer.parseInt(raw);
+    return n >= 1 && n <= MAX_N ? n : null;
+  }
+
+  private static String echo(String raw) {
+    return raw.length() <= MAX_ECHO ? raw : raw.substring(0, MAX_ECHO) + "...";
+  }
+}

@@ -1,0 +1,77 @@
+package io.trendtags.web.source;
+
+import io.trendtags.core.top.TopTags;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last top hashtags read from a {@link TopTagsSource}, shared by every request: the source is read
+ * on a schedule (or by {@link #refresh()}), so a hundred open dashboards still cost one HBase read per
+ * refresh. When a read fails, the last good value stays in place and the failure is logged once.
+ */
+public final class LatestTopTags implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(LatestTopTags.class);
+
+  private final TopTagsSource source;
+  private volatile Optional<TopTags> latest = Optional.empty();
+  private volatile boolean failing;
+  private ScheduledExecutorService scheduler;
+
+  /** A cache that reads {@code source} only when {@link #refresh()} is called. */
+  public LatestTopTags(TopTagsSource source) {
+    this.source = Objects.requireNonNull(source, "source");
+  }
+
+  /** A cache that reads {@code source} now, then every {@code period} on a daemon thread until closed. */
+  public static LatestTopTags refreshedEvery(TopTagsSource source, Duration period) {
+    if (period.isNegative() || period.isZero()) {
+      throw new IllegalArgumentException("the refresh period must be positive, got " + period);
+    }
+    LatestTopTags cache = new LatestTopTags(source);
+    cache.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "top-tags-refresh");
+      thread.setDaemon(true);
+      return thread;
+    });
+    // Fixed delay, not fixed rate: a slow HBase read must not queue up reads behind it.
+    cache.scheduler.scheduleWithFixedDelay(cache::refresh, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    return cache;
+  }
+
+  /** Reads the source once; keeps the previous value if the read fails. */
+  public void refresh() {
+    try {
+      Optional<TopTags> read = source.read();
+      latest = Objects.requireNonNull(read, "source returned null");
+      if (failing) {
+        failing = false;
+        log.info("Reading the top hashtags works again");
+      }
+    } catch (RuntimeException e) {
+      // Runs every second: say it once, not once per refresh, until it recovers.
+      if (!failing) {
+        failing = true;
+        log.warn("Cannot read the top hashtags (serving the last ones read): {}", e.toString());
+      }
+    }
+  }
+
+  /** The top hashtags of the last successful read; empty before the first one or while no data exists. */
+  public Optional<TopTags> get() {
+    return latest;
+  }
+
+  @Override
+  public void close() {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
+  }
+}

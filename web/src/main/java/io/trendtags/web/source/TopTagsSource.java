@@ -1,0 +1,15 @@
+package io.trendtags.web.source;
+
+import io.trendtags.core.top.TopTags;
+import java.util.Optional;
+
+/**
+ * Where the web app gets the current top hashtags from: HBase in production ({@link TableTopTagsSource}),
+ * an in-memory value in tests. The app reads it once per refresh, never per request.
+ */
+@FunctionalInterface
+public interface TopTagsSource {
+
+  /** The latest top hashtags, or empty while the stream job has written none yet. */
+  Optional<TopTags> read();
+}

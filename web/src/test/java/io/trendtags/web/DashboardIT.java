@@ -1,0 +1,219 @@
+package io.trendtags.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.trendtags.core.top.TagCount;
+import io.trendtags.core.top.TopTags;
+import io.trendtags.store.TopTagsTable;
+import io.trendtags.testsupport.HBaseServer;
+import io.trendtags.web.source.TableTopTagsSource;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+/**
+ * The dashboard in headless Chromium over a real HBase: top lists are written with {@link TopTagsTable}
+ * as the stream job writes them, the web app reads them back through the same table.
+ */
+@TestMethodOrder(OrderAnnotation.class)
+class DashboardIT {
+
+  @RegisterExtension
+  static final HBaseServer HBASE = new HBaseServer();
+
+  private static final String HOSTILE = "<img src=x onerror=alert(1)>";
+  private static final Instant FIRST_WRITE = Instant.parse("2026-11-25T09:30:00Z");
+  private static final Instant SECOND_WRITE = FIRST_WRITE.plusSeconds(90);
+  private static final Duration POLL = Duration.ofSeconds(1);
+
+  /** 12 tags, one of them hostile: the dashboard must draw exactly the top 10. */
+  private static final TopTags FIRST = new TopTags(FIRST_WRITE, List.of(
+      new TagCount("Java", 1200), new TagCount("Kafka", 1100), new TagCount(HOSTILE, 1000),
+      new TagCount("Spark", 900), new TagCount("HBase", 800), new TagCount("OpenSource", 700),
+      new TagCount("DataEngineering", 600), new TagCount("Streaming", 500), new TagCount("BigData", 400),
+      new TagCount("Javalin", 300), new TagCount("Eleventh", 200), new TagCount("Twelfth", 100)), 0);
+
+  /** What the README shows: a plausible top 10 a few minutes later. */
+  private static final TopTags SECOND = new TopTags(SECOND_WRITE, List.of(
+      new TagCount("Java", 1840), new TagCount("Kafka", 1525), new TagCount("Spark", 1310),
+      new TagCount("OpenSource", 1080), new TagCount("HBase", 920), new TagCount("DataEngineering", 760),
+      new TagCount("Streaming", 615), new TagCount("Javalin", 480), new TagCount("BigData", 355),
+      new TagCount("Devoxx", 240)), 0);
+
+  private static TopTagsTable table;
+  private static WebApp app;
+  private static ChromeDriver browser;
+
+  @BeforeAll
+  static void start(@TempDir Path profile) {
+    table = TopTagsTable.connect(HBASE.zkQuorum());
+    table.write(FIRST);
+    app = new WebApp(new TableTopTagsSource(table), Duration.ofMillis(200)).start("127.0.0.1", 0);
+    browser = headlessChromium(profile);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (app != null) {
+      app.close();
+    }
+    if (table != null) {
+      table.close();
+    }
+  }
+
+  private static ChromeDriver headlessChromium(Path profile) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1100,900", "--lang=en-US");
+    // The browser console, to check that nothing was blocked by the Content-Security-Policy or failed to load.
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+        .usingAnyFreePort()
+        .build();
+    return new ChromeDriver(service, options);
+  }
+
+  private static String dashboard(String query) {
+    return "http://127.0.0.1:" + app.port() + "/" + query;
+  }
+
+  private static Object js(String script) {
+    return ((JavascriptExecutor) browser).executeScript(script);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> chartLabels() {
+    return (List<String>) js("const c = Chart.getChart(document.getElementById('top-chart'));"
+        + "return c ? c.data.labels : [];");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Long> chartCounts() {
+    return (List<Long>) js("return Chart.getChart(document.getElementById('top-chart')).data.datasets[0].data;");
+  }
+
+  /** The table's cells as text, read in one script: the page may replace the rows between two WebDriver calls. */
+  @SuppressWarnings("unchecked")
+  private static List<List<String>> tableRows() {
+    return (List<List<String>>) js("return [...document.querySelectorAll('#top-table tbody tr')]"
+        + ".map(tr => [...tr.cells].map(td => td.textContent));");
+  }
+
+  private static List<String> labelsOf(TopTags top, int n) {
+    return top.limit(n).tags().stream().map(t -> "#" + t.tag()).toList();
+  }
+
+  @Test
+  @Order(1)
+  void draws_ten_labelled_bars_and_the_same_ten_rows_with_the_hostile_tag_as_plain_text() {
+    browser.get(dashboard("?interval=" + POLL.toSeconds()));
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> chartLabels().equals(labelsOf(FIRST, 10)));
+    assertThat(chartCounts()).containsExactly(1200L, 1100L, 1000L, 900L, 800L, 700L, 600L, 500L, 400L, 300L);
+
+    List<List<String>> rows = tableRows();
+    assertThat(rows).hasSize(10);
+    assertThat(rows.get(0)).containsExactly("1", "#Java", "1,200");
+    assertThat(rows.get(2)).containsExactly("3", "#" + HOSTILE, "1,000");
+    assertThat(rows.get(9)).containsExactly("10", "#Javalin", "300");
+
+    // The hostile tag is text: no element was made of it, no handler ran.
+    assertThat(browser.findElements(By.tagName("img"))).isEmpty();
+    assertThat(js("return document.querySelector('#top-table tbody tr:nth-child(3) td:nth-child(2)').innerHTML;"))
+        .isEqualTo("#&lt;img src=x onerror=alert(1)&gt;");
+    assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    assertThat(browser.findElement(By.id("updated")).getDomAttribute("datetime")).isEqualTo(FIRST_WRITE.toString());
+  }
+
+  @Test
+  @Order(2)
+  void follows_a_new_top_list_in_hbase_at_the_polling_interval() throws IOException {
+    table.write(SECOND);
+
+    // HBase refresh (200 ms) + one poll (1 s), with room for a busy two-core machine.
+    await().atMost(POLL.multipliedBy(8)).until(() -> chartLabels().equals(labelsOf(SECOND, 10)));
+    assertThat(chartCounts()).first().isEqualTo(1840L);
+    await().atMost(POLL.multipliedBy(4)).until(() -> tableRows().size() == 10 && tableRows().get(9).get(1).equals("#Devoxx"));
+    assertThat(browser.findElement(By.id("updated")).getDomAttribute("datetime")).isEqualTo(SECOND_WRITE.toString());
+
+    saveScreenshot();
+  }
+
+  @Test
+  @Order(3)
+  void the_address_sets_how_many_tags_to_show_and_the_control_changes_the_interval() {
+    browser.get(dashboard("?n=3&interval=5"));
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> chartLabels().equals(labelsOf(SECOND, 3)));
+    assertThat(tableRows()).hasSize(3);
+    assertThat(browser.findElement(By.id("interval")).getDomProperty("value")).isEqualTo("5");
+
+    WebElement interval = browser.findElement(By.id("interval"));
+    // As a person does it: select the value, type over it, leave the field.
+    interval.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2", Keys.TAB);
+    await().atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(browser.getCurrentUrl()).endsWith("/?n=3&interval=2"));
+  }
+
+  @Test
+  @Order(4)
+  void the_browser_console_shows_no_error_no_blocked_resource_and_no_policy_violation() {
+    List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+        .toList();
+
+    assertThat(severe).isEmpty();
+  }
+
+  /** The README's picture of the dashboard: the whole page, once the bars have stopped moving. */
+  private static void saveScreenshot() throws IOException {
+    // The window's height is the page's plus the browser's own frame, which is not zero even headless.
+    long height = (Long) js("return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight;");
+    browser.manage().window().setSize(new Dimension(1100, (int) height));
+    await().atMost(Duration.ofSeconds(5))
+        .until(() -> (Boolean) js("return !Chart.animator.running(Chart.getChart(document.getElementById('top-chart')));"));
+    Path target = home().resolve("docs/images/dashboard.png");
+    Files.createDirectories(target.getParent());
+    Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static Path home() {
+    String home = System.getProperty("trendtags.home");
+    return home == null || home.isBlank() ? Path.of("..").toAbsolutePath().normalize() : Path.of(home);
+  }
+}

@@ -1,0 +1,162 @@
+package io.trendtags.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trendtags.core.top.TagCount;
+import io.trendtags.core.top.TopTags;
+import io.trendtags.web.WebApp;
+import io.trendtags.web.source.InMemoryTopTagsSource;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code GET /api/top} on a real server on port 0, over the app's in-memory source. */
+class TopTagsApiTest {
+
+  private static final Instant UPDATED_AT = Instant.parse("2026-11-25T12:34:56Z");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final InMemoryTopTagsSource source = new InMemoryTopTagsSource();
+  private WebApp app;
+
+  @AfterEach
+  void stop() {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  /** 15 tags: Tag01 seen 1500 times, Tag02 1400 times, ... Tag15 100 times. */
+  private static TopTags fifteenTags() {
+    List<TagCount> tags = IntStream.rangeClosed(1, 15)
+        .mapToObj(i -> new TagCount(String.format("Tag%02d", i), (16 - i) * 100L))
+        .toList();
+    return new TopTags(UPDATED_AT, tags, 7);
+  }
+
+  private void startWith(TopTags top) {
+    source.set(top);
+    app = new WebApp(source, Duration.ofMillis(50)).start("127.0.0.1", 0);
+    await().atMost(Duration.ofSeconds(5)).until(() -> get("/api/top").body().contains(UPDATED_AT.toString()));
+  }
+
+  private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+    URI uri = URI.create("http://127.0.0.1:" + app.port() + pathAndQuery);
+    return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static List<String> tagsOf(HttpResponse<String> response) throws IOException {
+    List<String> tags = new ArrayList<>();
+    JSON.readTree(response.body()).get("tags").forEach(t -> tags.add(t.get("tag").asText()));
+    return tags;
+  }
+
+  @Test
+  void GET_api_top_gives_the_top_10_highest_first_by_default() throws Exception {
+    startWith(fifteenTags());
+
+    HttpResponse<String> response = get("/api/top");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(tagsOf(response)).containsExactly(
+        "Tag01", "Tag02", "Tag03", "Tag04", "Tag05", "Tag06", "Tag07", "Tag08", "Tag09", "Tag10");
+  }
+
+  @Test
+  void GET_api_top_answers_updated_at_and_tags_with_tag_and_count_and_nothing_else() throws Exception {
+    startWith(fifteenTags());
+
+    HttpResponse<String> response = get("/api/top?n=2");
+
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/json"));
+    assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("""
+        {"updated_at": "2026-11-25T12:34:56Z",
+         "tags": [{"tag": "Tag01", "count": 1500}, {"tag": "Tag02", "count": 1400}]}
+        """));
+  }
+
+  @Test
+  void GET_api_top_with_n_gives_that_many_or_all_there_are() throws Exception {
+    startWith(fifteenTags());
+
+    assertThat(tagsOf(get("/api/top?n=1"))).containsExactly("Tag01");
+    assertThat(tagsOf(get("/api/top?n=3"))).containsExactly("Tag01", "Tag02", "Tag03");
+    assertThat(tagsOf(get("/api/top?n=100"))).hasSize(15).startsWith("Tag01").endsWith("Tag15");
+  }
+
+  @ParameterizedTest(name = "n={0}")
+  @ValueSource(strings = {"abc", "0", "101", "100000", "-1", "", "1.5", "+5", "99999999999999999999"})
+  void GET_api_top_with_a_bad_n_gives_400_and_a_json_error(String n) throws Exception {
+    startWith(fifteenTags());
+
+    HttpResponse<String> response = get("/api/top?n=" + URLEncoder.encode(n, StandardCharsets.UTF_8));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/json"));
+    JsonNode body = JSON.readTree(response.body());
+    assertThat(body.fieldNames()).toIterable().containsExactly("error");
+    assertThat(body.get("error").asText()).contains("n must be a whole number from 1 to 100");
+  }
+
+  @Test
+  void GET_api_top_before_any_data_gives_200_empty_tags_and_null_updated_at() throws Exception {
+    app = new WebApp(source, Duration.ofMillis(50)).start("127.0.0.1", 0);
+    await().atMost(Duration.ofSeconds(5)).until(() -> source.reads() > 0);
+
+    HttpResponse<String> response = get("/api/top");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("{\"updated_at\": null, \"tags\": []}"));
+  }
+
+  @Test
+  void GET_api_top_shows_new_data_after_the_next_refresh() throws Exception {
+    startWith(fifteenTags());
+
+    source.set(new TopTags(UPDATED_AT.plusSeconds(60), List.of(new TagCount("Fresh", 1)), 0));
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> tagsOf(get("/api/top")).equals(List.of("Fresh")));
+  }
+
+  @Test
+  void many_requests_between_two_refreshes_read_the_source_once() throws Exception {
+    source.set(fifteenTags());
+    app = new WebApp(source, Duration.ofHours(1)).start("127.0.0.1", 0);
+    await().atMost(Duration.ofSeconds(5)).until(() -> tagsOf(get("/api/top")).size() == 10);
+
+    for (int i = 0; i < 25; i++) {
+      assertThat(get("/api/top?n=" + (i + 1)).statusCode()).isEqualTo(200);
+    }
+
+    assertThat(source.reads()).isEqualTo(1);
+  }
+
+  @Test
+  void API_answers_are_not_cached_and_carry_the_content_security_policy() throws Exception {
+    startWith(fifteenTags());
+
+    HttpResponse<String> response = get("/api/top");
+
+    assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'");
+  }
+}

@@ -1,0 +1,83 @@
+package io.trendtags.web.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.trendtags.core.top.TagCount;
+import io.trendtags.core.top.TopTags;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LatestTopTagsTest {
+
+  private static final Instant NOON = Instant.parse("2026-11-25T12:00:00Z");
+  private static final TopTags JAVA_FIRST = new TopTags(NOON, List.of(new TagCount("Java", 3), new TagCount("Kafka", 1)), 0);
+  private static final TopTags KAFKA_FIRST = new TopTags(NOON.plusSeconds(1), List.of(new TagCount("Kafka", 5)), 0);
+
+  private final InMemoryTopTagsSource source = new InMemoryTopTagsSource();
+
+  @Test
+  void is_empty_before_the_first_read() {
+    source.set(JAVA_FIRST);
+    try (LatestTopTags latest = new LatestTopTags(source)) {
+      assertThat(latest.get()).isEmpty();
+      assertThat(source.reads()).isZero();
+    }
+  }
+
+  @Test
+  void reads_the_source_only_when_refreshed_however_often_it_is_asked() {
+    source.set(JAVA_FIRST);
+    try (LatestTopTags latest = new LatestTopTags(source)) {
+      latest.refresh();
+      for (int i = 0; i < 50; i++) {
+        assertThat(latest.get()).contains(JAVA_FIRST);
+      }
+      assertThat(source.reads()).isEqualTo(1);
+
+      source.set(KAFKA_FIRST);
+      assertThat(latest.get()).contains(JAVA_FIRST);
+      latest.refresh();
+      assertThat(latest.get()).contains(KAFKA_FIRST);
+    }
+  }
+
+  @Test
+  void keeps_the_last_value_while_reads_fail_and_takes_new_ones_after() {
+    source.set(JAVA_FIRST);
+    try (LatestTopTags latest = new LatestTopTags(source)) {
+      latest.refresh();
+      source.failWith(new IllegalStateException("HBase is down"));
+      latest.refresh();
+      latest.refresh();
+      assertThat(latest.get()).contains(JAVA_FIRST);
+
+      source.recover();
+      source.set(KAFKA_FIRST);
+      latest.refresh();
+      assertThat(latest.get()).contains(KAFKA_FIRST);
+    }
+  }
+
+  @Test
+  void refreshed_every_period_reads_the_source_again_and_again() {
+    source.set(JAVA_FIRST);
+    try (LatestTopTags latest = LatestTopTags.refreshedEvery(source, Duration.ofMillis(20))) {
+      await().atMost(Duration.ofSeconds(5)).until(() -> latest.get().isPresent());
+      source.set(KAFKA_FIRST);
+      await().atMost(Duration.ofSeconds(5)).until(() -> latest.get().equals(Optional.of(KAFKA_FIRST)));
+      assertThat(source.reads()).isGreaterThanOrEqualTo(2);
+    }
+  }
+
+  @Test
+  void refuses_a_period_that_is_not_positive() {
+    assertThatThrownBy(() -> LatestTopTags.refreshedEvery(source, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("positive");
+  }
+}
