@@ -12,20 +12,25 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * Creates the topic of tweets if it is missing, so the job can start before the client has written
  * anything (the client creates it the same way; whichever comes first wins).
  */
-final class TopicCreator {
+public final class TopicCreator {
 
   static final int DEFAULT_PARTITIONS = 2;
 
   private TopicCreator() {}
 
   static void ensure(String bootstrap, String topic) {
+    ensure(bootstrap, topic, DEFAULT_PARTITIONS);
+  }
+
+  /** Creates {@code topic} with {@code partitions} partitions unless it exists. */
+  public static void ensure(String bootstrap, String topic, int partitions) {
     try (Admin admin = Admin.create(Map.of(
         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
       if (admin.listTopics().names().get().contains(topic)) {
         return;
       }
-      admin.createTopics(List.of(new NewTopic(topic, DEFAULT_PARTITIONS, (short) 1))).all().get();
+      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw new IllegalStateException("cannot create topic '" + topic + "' on Kafka at " + bootstrap

@@ -112,7 +112,7 @@ public final class WebCommand implements Callable<Integer> {
       return "no reason given";
     }
     int end = message.indexOf('\n');
-    return (end < 0 ? message : message.substring(0, end)).strip();
+    return (end < 0 ? message : message.substring(0, end)).strip().replaceFirst(":$", "");
   }
 
   /** The host part of the URL to print: a browser cannot open 0.0.0.0, and IPv6 needs brackets. */

@@ -40,7 +40,12 @@ public final class HashtagExtractor {
     if (!mayHaveHashtag(text)) {
       return List.of();
     }
-    return TWITTER_TEXT.extractHashtags(text);
+    List<Extractor.Entity> found = HashtagScanner.entities(text);
+    List<String> tags = new ArrayList<>(found.size());
+    for (Extractor.Entity e : found) {
+      tags.add(e.getValue());
+    }
+    return tags;
   }
 
   /**
@@ -51,7 +56,7 @@ public final class HashtagExtractor {
     if (!mayHaveHashtag(text)) {
       return List.of();
     }
-    List<Extractor.Entity> found = TWITTER_TEXT.extractHashtagsWithIndices(text);
+    List<Extractor.Entity> found = HashtagScanner.entities(text);
     TWITTER_TEXT.modifyIndicesFromUTF16ToUnicode(text, found);
     List<HashtagEntity> entities = new ArrayList<>(found.size());
     for (Extractor.Entity e : found) {

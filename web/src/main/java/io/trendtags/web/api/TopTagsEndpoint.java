@@ -3,6 +3,7 @@ package io.trendtags.web.api;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
+import io.trendtags.core.top.TopTags;
 import io.trendtags.web.source.LatestTopTags;
 
 /**
@@ -13,7 +14,7 @@ public final class TopTagsEndpoint implements Handler {
 
   public static final String PATH = "/api/top";
   static final int DEFAULT_N = 10;
-  static final int MAX_N = 100;
+  static final int MAX_N = TopTags.MAX_SIZE;
   // Enough to see what was sent, not enough to echo an arbitrarily long query back.
   private static final int MAX_ECHO = 20;
 
@@ -43,7 +44,8 @@ public final class TopTagsEndpoint implements Handler {
       return DEFAULT_N;
     }
     // Digits only: Integer.parseInt would also take "+5", and "99999999999" must be a 400, not an overflow.
-    if (raw.isEmpty() || raw.length() > 3 || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    boolean digitsOnly = !raw.isEmpty() && raw.chars().allMatch(c -> c >= '0' && c <= '9');
+    if (!digitsOnly || raw.length() > String.valueOf(MAX_N).length()) {
       return null;
     }
     int n = Integer.parseInt(raw);

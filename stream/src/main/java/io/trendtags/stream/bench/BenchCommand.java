@@ -1,0 +1,137 @@
+package io.trendtags.stream.bench;
+
+import io.trendtags.core.config.ConfigDefaults;
+import io.trendtags.launcher.process.FreePorts;
+import io.trendtags.launcher.process.StageProcess;
+import io.trendtags.stream.HashtagStream;
+import io.trendtags.stream.StreamSettings;
+import io.trendtags.stream.sink.RetryingTopTagsWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./trendtags bench}: how many tweets per second the stream job sustains on a backlog. It starts
+ * its own Kafka and HBase (or uses yours), writes the backlog, then runs the real query, exactness rules
+ * and HBase sink included, over it in fixed-size micro-batches, and prints each batch and the median.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Measures the stream job's throughput on a backlog of realistic tweets (the bundled timeline,",
+        "looped with new ids). Prints rows/s per micro-batch and the median after the first (warm-up) batch."})
+public final class BenchCommand implements Callable<Integer> {
+
+  @Option(names = "--tweets", description = "Backlog size (default: ${DEFAULT-VALUE}).", defaultValue = "1000000")
+  long tweets;
+
+  @Option(names = "--batch", description = "Records per micro-batch (default: ${DEFAULT-VALUE}).", defaultValue = "200000")
+  long batch;
+
+  @Option(names = "--partitions", description = "Partitions of the backlog topic (default: ${DEFAULT-VALUE}).", defaultValue = "2")
+  int partitions;
+
+  @Option(names = "--master", description = "Spark master (default: ${DEFAULT-VALUE}).", defaultValue = "local[*]")
+  String master;
+
+  @Option(names = "--kafka", description = "Use this Kafka instead of starting one.")
+  String kafka;
+
+  @Option(names = "--hbase-zk", description = "Use this HBase instead of starting one.")
+  String hbaseZk;
+
+  @Option(names = "--timeline", description = "JSON lines of tweets to loop (default: the bundled timeline).")
+  Path timeline;
+
+  @Option(names = "--config", description = "Properties file of option defaults.")
+  Path config;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchCommand()).setDefaultValueProvider(ConfigDefaults.load(args)).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path work = Files.createTempDirectory("trendtags-bench");
+    List<StageProcess> servers = new ArrayList<>();
+    try {
+      if (kafka == null) {
+        StageProcess broker = StageProcess.builder("kafka").args("--port", Integer.toString(FreePorts.next()),
+            "--controller-port", Integer.toString(FreePorts.next()), "--data-dir", work.resolve("kafka").toString())
+            .logFile(work.resolve("kafka.log")).start();
+        servers.add(broker);
+        kafka = broker.awaitReady(Duration.ofMinutes(2)).get("bootstrap");
+      }
+      if (hbaseZk == null) {
+        StageProcess hbase = StageProcess.builder("hbase").args("--data-dir", work.resolve("hbase").toString(),
+            "--zk-port", Integer.toString(FreePorts.next()), "--random-ports", "--ui-port", "-1")
+            .logFile(work.resolve("hbase.log")).start();
+        servers.add(hbase);
+        hbaseZk = hbase.awaitReady(Duration.ofMinutes(3)).get("zk");
+      }
+      String topic = "bench-" + System.currentTimeMillis();
+      Path source = timeline != null ? timeline
+          : StageProcess.trendtagsHome().resolve("client/src/main/resources/timeline/home-timeline.jsonl");
+      System.out.printf("bench: writing %,d tweets to %s ...%n", tweets, topic);
+      io.trendtags.stream.TopicCreator.ensure(kafka, topic, partitions);
+      long t0 = System.nanoTime();
+      Backlog.of(source).write(kafka, topic, tweets);
+      System.out.printf("bench: backlog written in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+      return run(topic, work.resolve("checkpoint"));
+    } finally {
+      servers.forEach(s -> s.stop(Duration.ofSeconds(30)));
+    }
+  }
+
+  private int run(String topic, Path checkpoint) throws Exception {
+    StreamSettings settings = new StreamSettings(kafka, topic, checkpoint.toString(), Duration.ZERO, true, batch,
+        Math.max(2, Runtime.getRuntime().availableProcessors()), -1);
+    SparkSession spark = HashtagStream.session(settings, master);
+    try (RetryingTopTagsWriter writer = new RetryingTopTagsWriter(hbaseZk, Duration.ofMinutes(2))) {
+      long t0 = System.nanoTime();
+      StreamingQuery query = HashtagStream.start(spark, settings, writer);
+      query.awaitTermination();
+      double wall = (System.nanoTime() - t0) / 1e9;
+      return report(query.recentProgress(), wall);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private int report(StreamingQueryProgress[] progress, double wallSeconds) {
+    List<Double> rates = new ArrayList<>();
+    long rows = 0;
+    for (StreamingQueryProgress batch : progress) {
+      if (batch.numInputRows() == 0) {
+        continue;
+      }
+      rows += batch.numInputRows();
+      long ms = batch.batchDuration();
+      double rate = batch.numInputRows() * 1000.0 / ms;
+      System.out.printf("bench: batch %d: %,d tweets in %.2f s = %,.0f tweets/s%n", batch.batchId(), batch.numInputRows(), ms / 1e3, rate);
+      // The first batch pays for code generation and JIT; a short last batch is mostly fixed cost.
+      if (batch.batchId() > 0 && batch.numInputRows() >= this.batch / 2) {
+        rates.add(rate);
+      }
+    }
+    if (rows != tweets) {
+      System.out.printf("bench: FAILED: the job read %,d tweets of %,d%n", rows, tweets);
+      return 1;
+    }
+    rates.sort(Double::compare);
+    double median = rates.isEmpty() ? Double.NaN : rates.size() % 2 == 1 ? rates.get(rates.size() / 2)
+        : (rates.get(rates.size() / 2 - 1) + rates.get(rates.size() / 2)) / 2;
+    System.out.printf("bench: %,d tweets in %.1f s wall (start-up and first batch included) = %,.0f tweets/s%n",
+        rows, wallSeconds, rows / wallSeconds);
+    System.out.printf("bench: median after warm-up: %,.0f tweets/s (%d batches of %,d, master %s, %d cores)%n",
+        median, rates.size(), batch, master, Runtime.getRuntime().availableProcessors());
+    return 0;
+  }
+}
