@@ -81,6 +81,10 @@ public final class ClientCommand implements Callable<Integer> {
       description = "Partitions of the topic when this creates it (default: ${DEFAULT-VALUE}).")
   int partitions;
 
+  @Option(names = "--state-dir", paramLabel = "DIR",
+      description = "Keep the replay's position here and resume from it on the next start (default: none).")
+  Path stateDir;
+
   @Option(names = "--config", paramLabel = "FILE", description = "Properties file of option defaults.")
   Path config;
 
@@ -128,7 +132,7 @@ public final class ClientCommand implements Callable<Integer> {
   /** Replays into the sink, then closes it, also when a SIGTERM ends the replay. */
   private int replay(TimelineSource source, TweetSink sink) throws IOException {
     ReplayProgress progress = new ReplayProgress(PROGRESS_EVERY_SECONDS, System::nanoTime, LOG::info);
-    Replay replayer = new Replay(source, sink, rate, loop, progress);
+    Replay replayer = new Replay(source, sink, rate, loop, progress, stateDir);
     CountDownLatch done = new CountDownLatch(1);
     Thread main = Thread.currentThread();
     Thread hook = new Thread(() -> {

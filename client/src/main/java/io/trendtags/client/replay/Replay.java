@@ -11,6 +11,7 @@ import io.trendtags.core.tweet.TweetParser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class Replay {
 
   private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
+  private static final int SAVE_EVERY = 200;
   // Emoji stay UTF-8 bytes, as in the file, not JSON-escaped surrogate pairs.
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
@@ -35,6 +37,7 @@ public final class Replay {
   private final Pacer pacer;
   private final boolean loop;
   private final ReplayProgress progress;
+  private final Path stateDir;
   private volatile boolean stopped;
 
   /**
@@ -42,15 +45,27 @@ public final class Replay {
    * @param loop replay again and again, each pass with new ids (see {@link PassIds})
    */
   public Replay(TimelineSource source, TweetSink sink, double rate, boolean loop, ReplayProgress progress) {
-    this(source, sink, new Pacer(rate, Pacer.Clock.SYSTEM), loop, progress);
+    this(source, sink, new Pacer(rate, Pacer.Clock.SYSTEM), loop, progress, null);
+  }
+
+  /**
+   * @param stateDir where the replay keeps its {@link ReplayPosition} and resumes from; null for none
+   */
+  public Replay(TimelineSource source, TweetSink sink, double rate, boolean loop, ReplayProgress progress, Path stateDir) {
+    this(source, sink, new Pacer(rate, Pacer.Clock.SYSTEM), loop, progress, stateDir);
   }
 
   Replay(TimelineSource source, TweetSink sink, Pacer pacer, boolean loop, ReplayProgress progress) {
+    this(source, sink, pacer, loop, progress, null);
+  }
+
+  Replay(TimelineSource source, TweetSink sink, Pacer pacer, boolean loop, ReplayProgress progress, Path stateDir) {
     this.source = source;
     this.sink = sink;
     this.pacer = pacer;
     this.loop = loop;
     this.progress = progress;
+    this.stateDir = stateDir;
   }
 
   /**
@@ -69,14 +84,23 @@ public final class Replay {
   public ReplayStats run() throws IOException {
     long sent = 0;
     long bad = 0;
-    int pass = 0;
+    ReplayPosition resumeAfter = stateDir == null ? ReplayPosition.START : ReplayPosition.load(stateDir);
+    if (!resumeAfter.equals(ReplayPosition.START)) {
+      LOG.info("resuming after pass {} line {} ({})", resumeAfter.pass() + 1, resumeAfter.line(), stateDir);
+    }
+    int pass = resumeAfter.pass();
+    int lineNumber = 0;
     while (!stopped) {
       long sentInPass = 0;
       try (BufferedReader lines = source.open()) {
         String line;
-        int lineNumber = 0;
+        lineNumber = 0;
         while (!stopped && (line = lines.readLine()) != null) {
           lineNumber++;
+          if (pass == resumeAfter.pass() && lineNumber <= resumeAfter.line()) {
+            sentInPass++;
+            continue;
+          }
           byte[] json = line.getBytes(StandardCharsets.UTF_8);
           Tweet tweet;
           try {
@@ -106,9 +130,16 @@ public final class Replay {
           sent++;
           sentInPass++;
           progress.sent(sent, pass + 1);
+          if (stateDir != null && sent % SAVE_EVERY == 0) {
+            savePosition(pass, lineNumber);
+          }
         }
       }
+      if (stopped) {
+        break;
+      }
       pass++;
+      lineNumber = 0;
       if (!loop || sentInPass == 0) {
         if (loop) {
           LOG.warn("{} has no tweets to replay; stopping the loop", source.name());
@@ -120,7 +151,16 @@ public final class Replay {
       Thread.interrupted(); // an interrupt meant "stop", and must not also abort the flush
     }
     sink.flush();
-    return new ReplayStats(sent, bad, pass);
+    if (stateDir != null) {
+      savePosition(pass, lineNumber);
+    }
+    return new ReplayStats(sent, bad, stopped ? pass + 1 : pass); // a pass cut short counts as one
+  }
+
+  /** Flushes first: the position saved must never be ahead of what Kafka acknowledged. */
+  private void savePosition(int pass, long line) throws IOException {
+    sink.flush();
+    new ReplayPosition(pass, line).save(stateDir);
   }
 
   /** The tweet's JSON with another id; every other field as it was, in its order. */

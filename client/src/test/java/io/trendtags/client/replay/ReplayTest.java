@@ -73,4 +73,34 @@ class ReplayTest {
     ReplayStats stats = replay(file("not a tweet"), true).run();
     assertThat(stats).isEqualTo(new ReplayStats(0, 1, 1));
   }
+
+  @Test
+  void aRestartedReplayResumesAfterTheLastSavedPosition() throws Exception {
+    Path timeline = file(ONE, TWO);
+    Path state = dir.resolve("state");
+    Replay[] running = new Replay[1];
+    ListTweetSink first = new ListTweetSink() {
+      @Override
+      public void send(String id, byte[] json) {
+        super.send(id, json);
+        if (sent().size() == 3) {
+          running[0].stop();
+        }
+      }
+    };
+    running[0] = new Replay(TimelineSource.file(timeline), first, new Pacer(0, new PacerTest.FakeClock()), true,
+        new ReplayProgress(5, System::nanoTime, progress::add), state);
+    running[0].run();
+
+    ListTweetSink second = new ListTweetSink();
+    Replay resumed = new Replay(TimelineSource.file(timeline), second, new Pacer(0, new PacerTest.FakeClock()), false,
+        new ReplayProgress(5, System::nanoTime, progress::add), state);
+    resumed.run();
+
+    // First run: 100, 200 (pass 0) and pass 1's first tweet; the second goes on with pass 1's second.
+    assertThat(first.sent()).extracting(Sent::id)
+        .containsExactly("100", "200", PassIds.idInPass("100", 1));
+    assertThat(second.sent()).extracting(Sent::id).containsExactly(PassIds.idInPass("200", 1));
+    assertThat(ReplayPosition.load(state)).isEqualTo(new ReplayPosition(2, 0));
+  }
 }
