@@ -3,7 +3,6 @@ package io.trendtags.web;
 import io.javalin.util.JavalinBindException;
 import io.trendtags.core.config.ConfigDefaults;
 import io.trendtags.core.config.EffectiveConfig;
-import io.trendtags.store.TopTagsTable;
 import io.trendtags.web.source.TableTopTagsSource;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,15 +63,9 @@ public final class WebCommand implements Callable<Integer> {
     validate();
     log.info("{}", EffectiveConfig.describe(spec));
 
-    TopTagsTable table;
-    try {
-      table = TopTagsTable.connect(hbaseZk);
-    } catch (RuntimeException e) {
-      System.err.printf("trendtags web: cannot connect to HBase at %s (%s). Is HBase running "
-          + "(./trendtags hbase)? Point --hbase-zk at its ZooKeeper.%n", hbaseZk, firstLine(e.getMessage()));
-      return 1;
-    }
-    WebApp app = new WebApp(new TableTopTagsSource(table), refresh);
+    // Serve at once, and read HBase when it is there: the page says "waiting for data" meanwhile.
+    TableTopTagsSource table = TableTopTagsSource.connectingTo(hbaseZk);
+    WebApp app = new WebApp(table, refresh);
     try {
       app.start(bind, port);
     } catch (JavalinBindException e) {
@@ -104,15 +97,6 @@ public final class WebCommand implements Callable<Integer> {
     if (refresh.isZero() || refresh.isNegative()) {
       throw new ParameterException(spec.commandLine(), "--refresh must be positive, got " + refresh);
     }
-  }
-
-  /** HBase's messages list every retry, one per line: the first line says what failed. */
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "no reason given";
-    }
-    int end = message.indexOf('\n');
-    return (end < 0 ? message : message.substring(0, end)).strip().replaceFirst(":$", "");
   }
 
   /** The host part of the URL to print: a browser cannot open 0.0.0.0, and IPv6 needs brackets. */

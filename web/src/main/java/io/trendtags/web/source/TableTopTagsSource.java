@@ -3,19 +3,56 @@ package io.trendtags.web.source;
 import io.trendtags.core.top.TopTags;
 import io.trendtags.store.TopTagsTable;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Reads the top hashtags from the HBase table `hashtags`, the row the stream job writes. */
-public final class TableTopTagsSource implements TopTagsSource {
+/**
+ * Reads the top hashtags from the HBase table `hashtags`, the row the stream job writes.
+ *
+ * <p>Made with {@link #connectingTo(String)}, it connects on the first read and again after a failed one,
+ * so the web app can serve (an empty or last-known list) while HBase is starting or restarting. Reads
+ * come from one refresh thread ({@link LatestTopTags}); the methods are synchronized all the same.
+ */
+public final class TableTopTagsSource implements TopTagsSource, AutoCloseable {
 
-  private final TopTagsTable table;
+  private final Supplier<TopTagsTable> connect;
+  private TopTagsTable table;
 
-  /** The caller owns {@code table} and closes it. */
+  /** A source over a table the caller opened; closing the source closes the table. */
   public TableTopTagsSource(TopTagsTable table) {
+    this.connect = () -> {
+      throw new IllegalStateException("the table was closed");
+    };
     this.table = table;
   }
 
+  private TableTopTagsSource(Supplier<TopTagsTable> connect) {
+    this.connect = connect;
+  }
+
+  /** A source that connects to the HBase at {@code hbaseZk} when it first reads. */
+  public static TableTopTagsSource connectingTo(String hbaseZk) {
+    return new TableTopTagsSource(() -> TopTagsTable.connect(hbaseZk));
+  }
+
   @Override
-  public Optional<TopTags> read() {
-    return table.read();
+  public synchronized Optional<TopTags> read() {
+    if (table == null) {
+      table = connect.get();
+    }
+    try {
+      return table.read();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (table != null) {
+      TopTagsTable closing = table;
+      table = null;
+      closing.close();
+    }
   }
 }
