@@ -26,7 +26,7 @@ class HashtagScannerTest {
   /** Pieces that exercise the rules: hash signs, prefixes that allow or forbid a tag, URLs, scripts, astral chars. */
   private static final String[] PIECES = {
     "#", "#", "＃", "##", "#tag", "#Java", "#JAVA", "#java_2026", "#123", "#1a", "&#", "a#b", "_#x", " ", " ", "  ",
-    "\n", "\t", ".", "..", ",", "!", "?", ":", "://", "/", "http://example.com/#frag", "https://t.co/abc", "www.x.io",
+    "\n", "\t", "\r", "\u3000", "\u00A0", ".", "..", "．", "。", "example．com", "#tag.", "#tag.com", "x.y#z", ",", "!", "?", ":", "://", "/", "http://example.com/#frag", "https://t.co/abc", "www.x.io",
     "example.com", "#example.com", "@user", "$TSLA", "東京", "#東京", "ニュース", "#ニュース", "Москва", "#Москва",
     "العربية", "#العربية", "हिन्दी", "#हिन्दी", "café", "#café", "e\u0301", "🚀", "#🚀", "🔥#fire", "\uD840\uDC00",
     "#\uD840\uDC00x", "\uD840\uDC00#tag", "\uFE0F", "#\uFE0F", "#\u20E3", "\u200D", "\u202E", "ß", "İ", "ǅ", "#_", "x"
@@ -79,6 +79,36 @@ class HashtagScannerTest {
       StringBuilder text = new StringBuilder();
       for (int n = 1 + random.nextInt(12); n > 0; n--) {
         text.append(PIECES[random.nextInt(PIECES.length)]);
+      }
+      assertSameAsTwitterText(text.toString());
+    }
+  }
+
+  @Test
+  void findsWhatTwitterTextFindsAroundEveryBmpCharacter() {
+    for (int c = 0; c < 0x10000; c++) {
+      String ch = String.valueOf((char) c);
+      for (String text : List.of("#a" + ch, ch + "#a", "#" + ch, ch + "#" + ch + "x", "a " + ch + "#t" + ch + "#u")) {
+        assertSameAsTwitterText(text);
+      }
+    }
+  }
+
+  @Test
+  void findsWhatTwitterTextFindsInRandomUnicode() {
+    Random random = new Random(11);
+    int[] blocks = {0x20, 0x80, 0x300, 0x400, 0x600, 0x900, 0x3040, 0x4E00, 0xFE00, 0xFF00, 0x1F300, 0x20000, 0x11000};
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int n = 1 + random.nextInt(16); n > 0; n--) {
+        int pick = random.nextInt(10);
+        if (pick < 3) {
+          text.append(random.nextBoolean() ? '#' : '＃');
+        } else if (pick < 4) {
+          text.append(' ');
+        } else {
+          text.appendCodePoint(blocks[random.nextInt(blocks.length)] + random.nextInt(0x100));
+        }
       }
       assertSameAsTwitterText(text.toString());
     }

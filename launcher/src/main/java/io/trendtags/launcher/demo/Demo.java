@@ -23,11 +23,13 @@ public final class Demo {
 
   private static final Duration SERVER_START = Duration.ofMinutes(3);
   private static final Duration GRACE = Duration.ofSeconds(20);
+  private static final int KAFKA_PORT = 9092;
 
   private final DemoSettings settings;
   private final PrintStream out = System.out;
   private final List<StageProcess> started = new ArrayList<>();
   private final long startNanos = System.nanoTime();
+  private volatile boolean stopping;
 
   public Demo(DemoSettings settings) {
     this.settings = settings;
@@ -39,12 +41,15 @@ public final class Demo {
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "demo-shutdown"));
 
     Path data = settings.dataDir();
-    StageProcess kafka = start("kafka", "--data-dir", data.resolve("kafka").toString());
+    String bootstrap = "127.0.0.1:" + KAFKA_PORT;
+    // Spark's start-up and first batch are the longest path to the first bars: the job starts with the
+    // servers and waits for Kafka and HBase by itself.
+    StageProcess kafka = start("kafka", "--port", Integer.toString(KAFKA_PORT), "--data-dir", data.resolve("kafka").toString());
+    start("stream", "--kafka", bootstrap, "--checkpoint", data.resolve("checkpoint").toString());
     StageProcess hbase = start("hbase", "--data-dir", data.resolve("hbase").toString());
     StageProcess web = start("web", "--port", Integer.toString(settings.webPort()));
     try {
-      String bootstrap = ready(kafka).get("bootstrap");
-      start("stream", "--kafka", bootstrap, "--checkpoint", data.resolve("checkpoint").toString());
+      ready(kafka);
       start("client", "--kafka", bootstrap, "--loop", "--rate", Integer.toString(settings.rate()),
           "--state-dir", data.resolve("client").toString());
       String url = ready(web).get("url");
@@ -86,11 +91,14 @@ public final class Demo {
     return ready;
   }
 
-  /** Blocks while every stage runs; returns 1 when one exits on its own. */
+  /** Blocks while every stage runs; returns 1 when one exits on its own, 0 when we stop them. */
   private int watch() throws InterruptedException {
     while (true) {
       for (StageProcess stage : snapshot()) {
         if (!stage.isAlive()) {
+          if (stoppedByUs()) {
+            return 0;
+          }
           out.printf("%ndemo: %s stopped unexpectedly; its last lines (%s):%n", stage.stage(), stage.logFile());
           stage.lastLines().forEach(line -> out.println("  " + line));
           return 1;
@@ -98,6 +106,17 @@ public final class Demo {
       }
       Thread.sleep(500);
     }
+  }
+
+  /**
+   * Ctrl-C reaches every process of the terminal's group at once: a child may exit a moment before our
+   * own shutdown hook says we are stopping. Give the hook that moment before calling the exit unexpected.
+   */
+  private boolean stoppedByUs() throws InterruptedException {
+    for (int i = 0; i < 10 && !stopping; i++) {
+      Thread.sleep(100);
+    }
+    return stopping;
   }
 
   private List<StageProcess> snapshot() {
@@ -108,6 +127,7 @@ public final class Demo {
 
   /** Producers first (client, stream, web), then the servers, each group in parallel. */
   private void stopAll() {
+    stopping = true;
     List<StageProcess> stages = snapshot();
     if (stages.stream().noneMatch(StageProcess::isAlive)) {
       return;
