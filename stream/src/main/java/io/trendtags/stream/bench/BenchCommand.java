@@ -29,10 +29,10 @@ import picocli.CommandLine.Option;
         "looped with new ids). Prints rows/s per micro-batch and the median after the first (warm-up) batch."})
 public final class BenchCommand implements Callable<Integer> {
 
-  @Option(names = "--tweets", description = "Backlog size (default: ${DEFAULT-VALUE}).", defaultValue = "1000000")
+  @Option(names = "--tweets", description = "Backlog size (default: ${DEFAULT-VALUE}).", defaultValue = "3000000")
   long tweets;
 
-  @Option(names = "--batch", description = "Records per micro-batch (default: ${DEFAULT-VALUE}).", defaultValue = "200000")
+  @Option(names = "--batch", description = "Records per micro-batch (default: ${DEFAULT-VALUE}).", defaultValue = "500000")
   long batch;
 
   @Option(names = "--partitions", description = "Partitions of the backlog topic (default: ${DEFAULT-VALUE}).", defaultValue = "2")
