@@ -11,7 +11,7 @@ import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
 
 /**
- * Formats a KRaft log directory on first use, as {@code kafka-storage.sh format --ignore-formatted} does,
+ * Formats a KRaft log directory on first use, as {@code kafka-storage.sh format} does, and never again,
  * so the broker keeps its cluster id and its data across restarts.
  */
 final class LogDirFormatter {
@@ -24,6 +24,11 @@ final class LogDirFormatter {
     Path propertiesFile = settings.dataDir().resolve("server.properties");
     try (OutputStream out = Files.newOutputStream(propertiesFile)) {
       settings.toProperties().store(out, "written by trendtags kafka at every start; edits are overwritten");
+    }
+    if (Files.exists(settings.logDir().resolve("meta.properties"))) {
+      // Formatted before. Formatting again, even with --ignore-formatted, records a new cluster id in
+      // the bootstrap metadata, and the broker then refuses its own log directory.
+      return;
     }
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     int status;
