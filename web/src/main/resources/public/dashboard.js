@@ -1,177 +1,83 @@
-// The TrendTags dashboard: polls GET api/top and draws the result as a bar chart and a table.
-// Hashtags are user input: they reach the page only through Chart.js (drawn on the canvas) and
-// textContent, never parsed as HTML. The page runs under `Content-Security-Policy: default-src 'self'`.
+// The dashboard's own parts around the live chart (live-top.js): the settings kept in the address so a
+// view can be shared, the theme, and the one-line embed code with its copy button.
 'use strict';
 
 (function () {
-  const DEFAULT_N = 10;
-  const MAX_N = 100;
-  const DEFAULT_INTERVAL_S = 2;
-  const MAX_INTERVAL_S = 3600;
-  const BAR_HEIGHT_PX = 30;
-
-  const params = new URLSearchParams(window.location.search);
+  const body = document.body;
   const settings = {
-    n: wholeNumber(params.get('n'), DEFAULT_N, 1, MAX_N),
-    intervalS: wholeNumber(params.get('interval'), DEFAULT_INTERVAL_S, 1, MAX_INTERVAL_S),
+    n: TrendTags.wholeNumber(body.dataset.n, 10, 1, 100),
+    intervalS: TrendTags.wholeNumber(body.dataset.interval, 5, 1, 3600),
   };
-
   const nInput = document.getElementById('n');
   const intervalInput = document.getElementById('interval');
-  const status = document.querySelector('.status');
-  const statusLabel = document.getElementById('status-label');
-  const updated = document.getElementById('updated');
+  const themeSelect = document.getElementById('theme');
   const chartN = document.getElementById('chart-n');
-  const chartBox = document.getElementById('chart-box');
-  const tableBody = document.querySelector('#top-table tbody');
-  const empty = document.getElementById('empty');
+  const embedCode = document.getElementById('embed-code');
+  const copyResult = document.getElementById('copy-result');
 
-  // The page's own font and colours on the canvas too.
-  Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
-  Chart.defaults.color = '#5f6b7a';
-
-  const chart = new Chart(document.getElementById('top-chart'), {
-    type: 'bar',
-    data: {
-      labels: [],
-      datasets: [{
-        label: 'Mentions',
-        data: [],
-        backgroundColor: '#1d74d8',
-        hoverBackgroundColor: '#155bb0',
-        borderRadius: 4,
-        maxBarThickness: 26,
-      }],
-    },
-    options: {
-      indexAxis: 'y',
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: { duration: 400 },
-      plugins: { legend: { display: false } },
-      scales: {
-        x: {
-          beginAtZero: true,
-          title: { display: true, text: 'Mentions', font: { weight: 'bold' } },
-          ticks: { precision: 0 },
-          grid: { color: '#eef1f5' },
-        },
-        y: {
-          title: { display: true, text: 'Hashtag', font: { weight: 'bold' } },
-          // Every bar gets its label: by default Chart.js skips labels that do not fit.
-          ticks: { autoSkip: false, color: '#1f2933', font: { size: 13 } },
-          grid: { display: false },
-        },
-      },
-    },
-  });
-
-  let generation = 0;
-  let timer = null;
-  let shown = null;
-
+  themeSelect.value = document.documentElement.dataset.theme || 'auto';
+  const live = TrendTags.start(settings, { fillBox: false });
   showSettings();
-  nInput.addEventListener('change', () => applySetting('n', nInput, 1, MAX_N));
-  intervalInput.addEventListener('change', () => applySetting('intervalS', intervalInput, 1, MAX_INTERVAL_S));
+
+  nInput.addEventListener('change', () => {
+    settings.n = TrendTags.wholeNumber(nInput.value, settings.n, 1, 100);
+    changed(true);
+  });
+  intervalInput.addEventListener('change', () => {
+    settings.intervalS = TrendTags.wholeNumber(intervalInput.value, settings.intervalS, 1, 3600);
+    changed(true);
+  });
+  themeSelect.addEventListener('change', () => {
+    document.documentElement.dataset.theme = themeSelect.value;
+    live.refreshTheme();
+    changed(false);
+  });
+  // The system's theme changing while the page is open (an automatic dark mode at dusk).
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => live.refreshTheme());
   document.getElementById('settings').addEventListener('submit', (event) => event.preventDefault());
-  poll();
+  document.getElementById('copy-embed').addEventListener('click', copyEmbedCode);
 
-  /** Fetches the top tags once, renders them, and schedules the next poll. */
-  async function poll() {
-    const mine = ++generation;
-    clearTimeout(timer);
-    try {
-      const response = await fetch('api/top?n=' + settings.n, { cache: 'no-store' });
-      if (!response.ok) {
-        throw new Error('HTTP ' + response.status);
-      }
-      const top = await response.json();
-      if (mine === generation) {
-        render(top);
-      }
-    } catch (error) {
-      if (mine === generation) {
-        shown = null;
-        showStatus('Cannot reach the server, retrying:', error.message, true);
-      }
-    } finally {
-      // A settings change starts a new poll; only the newest one schedules the next.
-      if (mine === generation) {
-        timer = setTimeout(poll, settings.intervalS * 1000);
-      }
-    }
-  }
-
-  function render(top) {
-    // Redraw only what changed: a table rebuilt every poll would make a screen reader lose its place.
-    const key = JSON.stringify(top);
-    if (key === shown) {
-      return;
-    }
-    shown = key;
-    const tags = top.tags;
-    chart.data.labels = tags.map((t) => '#' + t.tag);
-    chart.data.datasets[0].data = tags.map((t) => t.count);
-    chartBox.style.height = Math.max(240, tags.length * BAR_HEIGHT_PX + 80) + 'px';
-    chart.update();
-
-    tableBody.replaceChildren(...tags.map((t, i) => row(i + 1, '#' + t.tag, t.count)));
-    empty.hidden = tags.length > 0;
-
-    if (top.updated_at) {
-      const when = new Date(top.updated_at);
-      showStatus('Last update:', when.toLocaleTimeString(), false);
-      updated.dateTime = top.updated_at;
-      updated.title = when.toLocaleString();
-    } else {
-      showStatus('Last update:', 'no data yet', false);
-    }
-  }
-
-  function row(rank, tag, count) {
-    const tr = document.createElement('tr');
-    tr.append(cell(String(rank)), cell(tag), cell(count.toLocaleString(), 'num'));
-    return tr;
-  }
-
-  function cell(text, className) {
-    const td = document.createElement('td');
-    td.textContent = text;
-    if (className) {
-      td.className = className;
-    }
-    return td;
-  }
-
-  function showStatus(label, text, isError) {
-    statusLabel.textContent = label;
-    updated.textContent = text;
-    status.classList.toggle('error', isError);
-  }
-
-  function applySetting(key, input, min, max) {
-    settings[key] = wholeNumber(input.value, settings[key], min, max);
+  function changed(restart) {
     showSettings();
     // Keep the address shareable: it reloads with the same settings.
     const query = new URLSearchParams(window.location.search);
     query.set('n', settings.n);
     query.set('interval', settings.intervalS);
+    if (themeSelect.value === 'auto') {
+      query.delete('theme');
+    } else {
+      query.set('theme', themeSelect.value);
+    }
     window.history.replaceState(null, '', '?' + query.toString());
-    poll();
+    if (restart) {
+      live.restart({ n: settings.n, intervalS: settings.intervalS });
+    }
   }
 
   function showSettings() {
     nInput.value = settings.n;
     intervalInput.value = settings.intervalS;
     chartN.textContent = String(settings.n);
+    embedCode.value = snippet();
   }
 
-  /** `text` as a whole number from min to max, or `fallback` if it is anything else. */
-  function wholeNumber(text, fallback, min, max) {
-    if (text === null || !/^\s*\d+\s*$/.test(text)) {
-      return fallback;
+  /** The one line to paste into another page: a script that puts the widget in an iframe in its place. */
+  function snippet() {
+    const script = new URL('embed.js', window.location.href).href;
+    const theme = themeSelect.value === 'auto' ? '' : ' data-theme="' + themeSelect.value + '"';
+    return '<script src="' + script + '" data-n="' + settings.n + '" data-interval="' + settings.intervalS + '"'
+      + theme + ' async></' + 'script>';
+  }
+
+  async function copyEmbedCode() {
+    try {
+      await navigator.clipboard.writeText(embedCode.value);
+      copyResult.textContent = 'Copied.';
+    } catch (error) {
+      // No clipboard permission (an insecure origin, a policy): select it for Ctrl+C instead.
+      embedCode.focus();
+      embedCode.select();
+      copyResult.textContent = 'Press Ctrl+C (or \u2318C) to copy the selected code.';
     }
-    const value = Number(text);
-    return Math.min(max, Math.max(min, value));
   }
 })();

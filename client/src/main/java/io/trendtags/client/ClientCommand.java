@@ -4,16 +4,29 @@ import io.trendtags.client.replay.Replay;
 import io.trendtags.client.replay.ReplayProgress;
 import io.trendtags.client.replay.ReplayStats;
 import io.trendtags.client.replay.TimelineSource;
+import io.trendtags.client.sink.KafkaTopicLedger;
 import io.trendtags.client.sink.KafkaTweetSink;
 import io.trendtags.client.sink.SinkException;
 import io.trendtags.client.sink.TweetSink;
 import io.trendtags.client.sink.TweetTopic;
 import io.trendtags.core.config.ConfigDefaults;
+import io.trendtags.client.x.BackfillLimit;
+import io.trendtags.client.x.BackfillProgress;
+import io.trendtags.client.x.HomeTimeline;
+import io.trendtags.client.x.OAuth1Signer;
+import io.trendtags.client.x.TimelineFollower;
+import io.trendtags.client.x.XApi;
+import io.trendtags.client.x.XApiException;
+import io.trendtags.client.x.XCredentials;
 import io.trendtags.core.config.EffectiveConfig;
 import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,11 +43,18 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "client",
     mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
       "Writes tweets to Kafka, one record per tweet: key = the tweet id, value = its X API v2 JSON.",
+      "With X credentials it reads your home timeline: the first run backfills (--backfill), then it polls "
+          + "for new tweets every --poll-interval, signs every request with OAuth 1.0a, paces itself by X's "
+          + "rate-limit headers and keeps its position in --state-dir, so a restart neither skips nor re-sends "
+          + "a tweet. Credentials come from the four arguments, else the environment (TRENDTAGS_X_CONSUMER_KEY, "
+          + "TRENDTAGS_X_CONSUMER_SECRET, TRENDTAGS_X_ACCESS_TOKEN, TRENDTAGS_X_ACCESS_SECRET), else --credentials "
+          + "FILE (properties consumer-key, consumer-secret, access-token, access-secret). Arguments are visible "
+          + "to other local users in the process list: prefer the environment or the file.",
       "Without credentials it replays a timeline file (by default the bundled one: 4,000 tweets of one day) "
-          + "at --rate tweets per second. Reading the real X home timeline with the four credentials is "
-          + "not available yet.",
+          + "at --rate tweets per second.",
       "With --loop the file is replayed again and again. The stream counts each tweet id once, so pass k "
           + "(from 0) adds k x 1,000,000,000,000,000 to every id: each pass is new tweets and the counts keep "
           + "moving. The loop stops by itself when ids would pass 19 digits (thousands of passes).",
@@ -44,27 +64,56 @@ import picocli.CommandLine.Spec;
       ""
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:replayed", "1:Kafka or the file failed", "2:bad usage, or X credentials (not yet available)"})
+    exitCodeList = {"0:replayed, or stopped", "1:Kafka, the file, the state dir or X failed",
+        "2:bad usage", "3:X refused the credentials (401/403): check or regenerate them"})
 public final class ClientCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClientCommand.class);
   private static final double PROGRESS_EVERY_SECONDS = 5;
   private static final long STOP_GRACE_SECONDS = 10;
+  /** X refused the credentials: a distinct code, so a script can tell "fix your keys" from "try later". */
+  static final int CREDENTIALS_REJECTED = 3;
+  private static final int PAGE_SIZE = 100;
 
   @Spec
   CommandSpec spec;
 
   @Parameters(arity = "0..*", paramLabel = "[CONSUMER_KEY CONSUMER_SECRET ACCESS_TOKEN ACCESS_SECRET]",
       hideParamSyntax = true,
-      description = "X API credentials (not yet available: leave them out to replay). Never printed.")
+      description = "X API credentials (OAuth 1.0a, user context) to read your home timeline; leave them out to "
+          + "replay. Never printed. Other local users can read arguments in the process list: prefer the "
+          + "environment or --credentials.")
   List<String> credentials = List.of();
+
+  @Option(names = "--credentials", paramLabel = "FILE",
+      description = "Properties file with consumer-key, consumer-secret, access-token, access-secret "
+          + "(used when neither arguments nor TRENDTAGS_X_* variables give them).")
+  Path credentialsFile;
+
+  @Option(names = "--api-base-url", paramLabel = "URL", defaultValue = "https://api.x.com",
+      description = "X API base URL (default: ${DEFAULT-VALUE}).")
+  URI apiBaseUrl;
+
+  @Option(names = "--backfill", paramLabel = "N|AGE", defaultValue = "24h",
+      description = "First run only: how far back to read, tweets (500) or an age (24h, 90m, 7d); at most "
+          + BackfillLimit.MAX_TWEETS + " tweets (default: ${DEFAULT-VALUE}).")
+  String backfill;
+
+  @Option(names = "--poll-interval", paramLabel = "SECONDS", defaultValue = "60",
+      description = "Seconds between two polls for new tweets; the rate limit (180 requests per 15 minutes) "
+          + "paces it further when needed (default: ${DEFAULT-VALUE}).")
+  double pollInterval;
+
+  @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "30",
+      description = "Seconds to wait for one X API response before trying again (default: ${DEFAULT-VALUE}).")
+  double requestTimeout;
 
   @Option(names = "--replay", paramLabel = "FILE",
       description = "JSON lines of X API v2 Tweet objects to replay (default: the bundled timeline).")
   Path replay;
 
   @Option(names = "--rate", paramLabel = "N", defaultValue = "50",
-      description = "Tweets per second; 0 = as fast as Kafka takes them (default: ${DEFAULT-VALUE}).")
+      description = "Replay: tweets per second; 0 = as fast as Kafka takes them (default: ${DEFAULT-VALUE}).")
   double rate;
 
   @Option(names = "--loop", description = "Replay again and again, each pass with new ids (see above).")
@@ -82,11 +131,15 @@ public final class ClientCommand implements Callable<Integer> {
   int partitions;
 
   @Option(names = "--state-dir", paramLabel = "DIR",
-      description = "Keep the replay's position here and resume from it on the next start (default: none).")
+      description = "Keep the position here and resume from it on the next start. Replay: default none. "
+          + "X timeline: default ~/.trendtags/client.")
   Path stateDir;
 
   @Option(names = "--config", paramLabel = "FILE", description = "Properties file of option defaults.")
   Path config;
+
+  /** The process environment; tests put their own. */
+  Map<String, String> environment = System.getenv();
 
   public static void main(String[] args) {
     int code = new CommandLine(new ClientCommand())
@@ -97,20 +150,24 @@ public final class ClientCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!credentials.isEmpty()) {
-      // Never echo them: a shell history is enough of a leak.
-      spec.commandLine().getErr().println(credentials.size() == 4
-          ? "client: reading the X API is not yet available: run without credentials to replay a timeline."
-          : "client: give all four credentials (CONSUMER_KEY CONSUMER_SECRET ACCESS_TOKEN ACCESS_SECRET) or "
-              + "none; got " + credentials.size() + ". Reading the X API is not yet available anyway: run "
-              + "without credentials to replay a timeline.");
-      return 2;
-    }
-    if (rate < 0 || Double.isNaN(rate)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--rate must be 0 or more, not " + rate);
+    Optional<XCredentials> x;
+    try {
+      x = XCredentials.resolve(credentials, environment, credentialsFile);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     if (partitions < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--partitions must be 1 or more");
+    }
+    if (x.isPresent()) {
+      if (!credentials.isEmpty()) {
+        spec.commandLine().getErr().println("client: warning: credentials given as arguments can be read by other "
+            + "local users in the process list; prefer TRENDTAGS_X_* variables or --credentials FILE");
+      }
+      return followTimeline(x.get());
+    }
+    if (rate < 0 || Double.isNaN(rate)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--rate must be 0 or more, not " + rate);
     }
     if (replay != null && !Files.isReadable(replay)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--replay: cannot read " + replay);
@@ -129,32 +186,117 @@ public final class ClientCommand implements Callable<Integer> {
     }
   }
 
+  /** Reads the X home timeline into Kafka until stopped. */
+  private int followTimeline(XCredentials x) {
+    if (replay != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--replay and X credentials exclude each other: give one or the other");
+    }
+    BackfillLimit limit;
+    try {
+      limit = BackfillLimit.parse(backfill);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (!(pollInterval > 0) || !(requestTimeout > 0)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--poll-interval and --request-timeout must be more than 0");
+    }
+    String scheme = apiBaseUrl.getScheme();
+    if (apiBaseUrl.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--api-base-url must be an http(s) URL, not " + apiBaseUrl);
+    }
+    Path state = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".trendtags", "client");
+    LOG.info("{}", EffectiveConfig.describe(spec));
+    HomeTimeline timeline = new HomeTimeline(
+        new XApi(apiBaseUrl, new OAuth1Signer(x), Duration.ofMillis((long) (requestTimeout * 1000))), PAGE_SIZE);
+    BackfillProgress progress = new BackfillProgress(limit, System.console() != null ? System.err : null, LOG::info);
+    try {
+      TweetTopic.ensureExists(kafka, topic, partitions);
+    } catch (SinkException e) {
+      LOG.error("{}", e.getMessage());
+      return 1;
+    }
+    KafkaTweetSink sink = new KafkaTweetSink(kafka, topic);
+    KafkaTopicLedger ledger = new KafkaTopicLedger(kafka, topic);
+    try {
+      TimelineFollower follower = new TimelineFollower(timeline, sink, ledger, state, limit,
+          Duration.ofMillis((long) (pollInterval * 1000)), progress);
+      return untilStopped(follower::stop, () -> {
+        long sent = follower.run(() -> ready("x"));
+        LOG.info("stopped; sent {} tweet(s) in this run", sent);
+        return 0;
+      }, ledger, sink);
+    } catch (XApiException e) {
+      if (e.kind() == XApiException.Kind.REJECTED) {
+        LOG.error("X refused the credentials ({}). Check the four values (consumer key and secret of your app, "
+            + "access token and secret of your user), or regenerate the access token in the developer portal; "
+            + "the app needs read access.", e.getMessage());
+        return CREDENTIALS_REJECTED;
+      }
+      LOG.error("X API: {}", e.getMessage());
+      return 1;
+    } catch (SinkException e) {
+      LOG.error("{}", e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      LOG.error("state dir {}: {}", state, e.getMessage());
+      return 1;
+    }
+  }
+
   /** Replays into the sink, then closes it, also when a SIGTERM ends the replay. */
   private int replay(TimelineSource source, TweetSink sink) throws IOException {
     ReplayProgress progress = new ReplayProgress(PROGRESS_EVERY_SECONDS, System::nanoTime, LOG::info);
     Replay replayer = new Replay(source, sink, rate, loop, progress, stateDir);
-    CountDownLatch done = new CountDownLatch(1);
     Thread main = Thread.currentThread();
+    try {
+      // Interrupting too ends a wait for the next tweet at a slow rate at once.
+      return untilStopped(() -> {
+        replayer.stop();
+        main.interrupt();
+      }, () -> {
+        ready(null);
+        LOG.info("replaying {} to topic {} at {}", source.name(), topic, rate == 0 ? "full speed" : rate + " tweets/s");
+        ReplayStats stats = replayer.run();
+        LOG.info("sent {} tweets in {} pass(es); {} bad line(s) skipped", stats.sent(), stats.passes(), stats.bad());
+        return 0;
+      }, sink);
+    } catch (XApiException e) {
+      throw new IllegalStateException("a replay does not call X", e);
+    }
+  }
+
+  /** The work of a stage, ended by {@code stop} and an interrupt. */
+  @FunctionalInterface
+  private interface Work {
+    int run() throws IOException, XApiException;
+  }
+
+  /**
+   * Runs {@code work}, then closes {@code resources}, with a shutdown hook that calls {@code stop} on SIGTERM
+   * and waits for all that: the JVM exits when the hooks return, and must not before the sink has flushed.
+   */
+  private static int untilStopped(Runnable stop, Work work, AutoCloseable... resources) throws IOException, XApiException {
+    CountDownLatch done = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
-      replayer.stop();
-      main.interrupt();
+      stop.run();
       try {
-        // The JVM exits when the hooks return: wait for the flush and close first.
         done.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }, "client-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    System.out.println("TRENDTAGS READY client kafka=" + kafka + " topic=" + topic);
-    System.out.flush();
     try {
-      LOG.info("replaying {} to topic {} at {}", source.name(), topic, rate == 0 ? "full speed" : rate + " tweets/s");
-      ReplayStats stats = replayer.run();
-      LOG.info("sent {} tweets in {} pass(es); {} bad line(s) skipped", stats.sent(), stats.passes(), stats.bad());
-      return 0;
+      return work.run();
     } finally {
-      sink.close();
+      for (AutoCloseable resource : resources) {
+        try {
+          resource.close();
+        } catch (Exception e) {
+          LOG.warn("closing {}: {}", resource.getClass().getSimpleName(), e.getMessage());
+        }
+      }
       done.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -162,5 +304,10 @@ public final class ClientCommand implements Callable<Integer> {
         // The hook is running: it waits on `done`, which we just released.
       }
     }
+  }
+
+  private void ready(String source) {
+    System.out.println("TRENDTAGS READY client kafka=" + kafka + " topic=" + topic + (source == null ? "" : " source=" + source));
+    System.out.flush();
   }
 }

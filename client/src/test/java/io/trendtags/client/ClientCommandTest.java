@@ -4,33 +4,69 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ClientCommandTest {
 
+  private final ClientCommand command = new ClientCommand();
+
+  {
+    command.environment = Map.of(); // never the developer's own credentials
+  }
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    return new CommandLine(new ClientCommand())
+    return new CommandLine(command)
         .setOut(new PrintWriter(out, true))
         .setErr(new PrintWriter(err, true))
         .execute(args);
   }
 
   @Test
-  void credentialsAreNotYetSupportedAndNeverPrinted() {
-    assertThat(run("ck-xyzzy1", "cs-xyzzy2", "at-xyzzy3", "as-xyzzy4")).isEqualTo(2);
-    assertThat(err.toString()).contains("not yet available").contains("without credentials")
-        .doesNotContain("xyzzy");
-    assertThat(out.toString()).doesNotContain("xyzzy");
+  void someButNotAllCredentialsIsAUsageErrorThatNamesNoValue() {
+    assertThat(run("ck-xyzzy1", "cs-xyzzy2")).isEqualTo(2);
+    assertThat(err.toString()).contains("all four").doesNotContain("xyzzy");
   }
 
   @Test
-  void someButNotAllCredentialsIsAUsageError() {
-    assertThat(run("ck-xyzzy1", "cs-xyzzy2")).isEqualTo(2);
-    assertThat(err.toString()).contains("all four").doesNotContain("xyzzy");
+  void someCredentialsInTheEnvironmentIsAUsageErrorThatNamesWhatIsMissing() {
+    command.environment = Map.of("TRENDTAGS_X_CONSUMER_KEY", "ck-xyzzy1", "TRENDTAGS_X_ACCESS_SECRET", "as-xyzzy4");
+    assertThat(run()).isEqualTo(2);
+    assertThat(err.toString()).contains("TRENDTAGS_X_CONSUMER_SECRET, TRENDTAGS_X_ACCESS_TOKEN").doesNotContain("xyzzy");
+  }
+
+  @Test
+  void aCredentialsFileMissingAValueIsAUsageError(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("x.properties"), "consumer-key=ck-xyzzy1\nconsumer-secret=cs-xyzzy2\n");
+    assertThat(run("--credentials", file.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("access-token, access-secret").doesNotContain("xyzzy");
+  }
+
+  @Test
+  void aBadBackfillIsAUsageError() {
+    assertThat(run("ck-xyzzy1", "cs-xyzzy2", "at-xyzzy3", "as-xyzzy4", "--backfill", "yesterday")).isEqualTo(2);
+    assertThat(err.toString()).contains("--backfill must be a number of tweets (500) or an age").doesNotContain("xyzzy");
+  }
+
+  @Test
+  void credentialsAndAReplayFileExcludeEachOther() {
+    assertThat(run("ck-xyzzy1", "cs-xyzzy2", "at-xyzzy3", "as-xyzzy4", "--replay", "x.jsonl")).isEqualTo(2);
+    assertThat(err.toString()).contains("exclude each other").doesNotContain("xyzzy");
+  }
+
+  @Test
+  void helpShowsTheXOptionsAndExitCodesButNoSecretFromTheEnvironment() {
+    command.environment = Map.of("TRENDTAGS_X_CONSUMER_SECRET", "cs-xyzzy2");
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("--credentials").contains("--api-base-url").contains("https://api.x.com")
+        .contains("--backfill").contains("--poll-interval").contains("TRENDTAGS_X_ACCESS_TOKEN")
+        .contains("3   X refused the credentials").doesNotContain("xyzzy");
   }
 
   @Test
@@ -49,5 +85,13 @@ class ClientCommandTest {
   void helpExplainsTheLoopIds() {
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("--loop").contains("1,000,000,000,000,000").contains("--partitions");
+  }
+
+  @Test
+  void theConfigurationLineMasksTheCredentialsFile() {
+    CommandLine line = new CommandLine(command);
+    line.parseArgs("--credentials", "/home/me/x-secrets.properties");
+    assertThat(io.trendtags.core.config.EffectiveConfig.describe(line.getCommandSpec()))
+        .contains("credentials=****").doesNotContain("x-secrets");
   }
 }

@@ -3,17 +3,26 @@ package io.trendtags.launcher;
 import io.trendtags.core.config.ConfigDefaults;
 import io.trendtags.launcher.demo.Demo;
 import io.trendtags.launcher.demo.DemoSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code ./trendtags demo}: the whole pipeline on this machine, each stage its own process. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
         "Starts Kafka (KRaft), HBase standalone, the Spark job, the web app and the replay client, each as its",
         "own process on 127.0.0.1, and prints the dashboard's address. Ctrl-C stops them all.",
+        "With X credentials (as for ./trendtags client: four arguments, TRENDTAGS_X_* variables or --credentials",
+        "FILE) the client reads your home timeline instead of replaying the bundled one.",
         "A second run continues from the data it kept, unless --fresh."},
     footer = {"", "Ports: Kafka 9092, ZooKeeper 2181, HBase UI 16010, Spark UI 4040, web 5001.",
         "Logs of every process: <data-dir>/logs/<stage>.log"})
@@ -34,12 +43,56 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--config", description = "Properties file of option defaults.")
   Path config;
 
+  @Parameters(arity = "0..*", paramLabel = "[CONSUMER_KEY CONSUMER_SECRET ACCESS_TOKEN ACCESS_SECRET]",
+      hideParamSyntax = true,
+      description = "X API credentials: the client then reads your home timeline. Never printed; other local "
+          + "users can read arguments in the process list, so prefer the environment or --credentials.")
+  List<String> credentials = List.of();
+
+  @Option(names = "--credentials", paramLabel = "FILE",
+      description = "Properties file with consumer-key, consumer-secret, access-token, access-secret.")
+  Path credentialsFile;
+
+  @Spec
+  CommandSpec spec;
+
+  /** The client's environment variables, in the order of the arguments. */
+  static final List<String> X_ENVIRONMENT = List.of(
+      "TRENDTAGS_X_CONSUMER_KEY", "TRENDTAGS_X_CONSUMER_SECRET", "TRENDTAGS_X_ACCESS_TOKEN", "TRENDTAGS_X_ACCESS_SECRET");
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new DemoCommand()).setDefaultValueProvider(ConfigDefaults.load(args)).execute(args));
   }
 
   @Override
   public Integer call() throws Exception {
-    return new Demo(new DemoSettings(dataDir.toAbsolutePath(), fresh, rate, webPort)).run();
+    return new Demo(new DemoSettings(dataDir.toAbsolutePath(), fresh, rate, webPort, timeline(System.getenv()))).run();
+  }
+
+  /** Where the client gets its X credentials, or null to replay: arguments, else the environment, else a file. */
+  DemoSettings.XTimeline timeline(Map<String, String> environment) {
+    if (!credentials.isEmpty()) {
+      if (credentials.size() != 4) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "give all four credentials (CONSUMER_KEY "
+            + "CONSUMER_SECRET ACCESS_TOKEN ACCESS_SECRET) or none; got " + credentials.size() + " argument(s)");
+      }
+      spec.commandLine().getErr().println("demo: warning: credentials given as arguments can be read by other "
+          + "local users in the process list; prefer TRENDTAGS_X_* variables or --credentials FILE");
+      Map<String, String> forClient = new LinkedHashMap<>();
+      for (int i = 0; i < 4; i++) {
+        forClient.put(X_ENVIRONMENT.get(i), credentials.get(i));
+      }
+      return new DemoSettings.XTimeline(forClient, null);
+    }
+    if (X_ENVIRONMENT.stream().anyMatch(environment::containsKey)) {
+      return new DemoSettings.XTimeline(Map.of(), null); // the client inherits them and checks they are all there
+    }
+    if (credentialsFile != null) {
+      if (!Files.isReadable(credentialsFile)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--credentials: cannot read " + credentialsFile);
+      }
+      return new DemoSettings.XTimeline(Map.of(), credentialsFile.toAbsolutePath());
+    }
+    return null;
   }
 }

@@ -6,15 +6,21 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.plugin.bundled.GlobalHeadersConfig.ReferrerPolicy;
 import io.trendtags.web.api.TopTagsEndpoint;
+import io.trendtags.web.api.TopTagsStream;
+import io.trendtags.web.embed.EmbedPolicy;
+import io.trendtags.web.page.TopTagsPages;
 import io.trendtags.web.source.LatestTopTags;
 import io.trendtags.web.source.TopTagsSource;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * The dashboard ({@code /}, static files and the Chart.js WebJar) and the JSON API ({@code /api/top}).
+ * The dashboard ({@code /}), the widget ({@code /widget}, embedded with {@code embed.js}), their static
+ * files and the Chart.js WebJar, and the JSON API: {@code /api/top} and its live twin {@code /api/stream}.
  *
  * <p>It takes its source of top hashtags in its constructor, reads it once per {@code refresh} for all
- * clients, and serves everything itself (no CDN) under {@code Content-Security-Policy: default-src 'self'}:
+ * clients (pages, API calls and open streams alike), and serves everything itself (no CDN) under a
+ * Content-Security-Policy without inline scripts:
  * <pre>{@code
  * try (WebApp app = new WebApp(source, Duration.ofSeconds(1)).start("127.0.0.1", 0)) {
  *   URI dashboard = URI.create("http://127.0.0.1:" + app.port() + "/");
@@ -23,14 +29,20 @@ import java.time.Duration;
  */
 public final class WebApp implements AutoCloseable {
 
-  /** Scripts, styles, images and API calls from this server only: no inline script can run. */
-  public static final String CONTENT_SECURITY_POLICY = "default-src 'self'";
-
   private final LatestTopTags latest;
+  private final TopTagsStream stream;
   private final Javalin javalin;
 
+  /** An app whose widget any site may frame and whose API any origin may call. */
   public WebApp(TopTagsSource source, Duration refresh) {
+    this(source, refresh, EmbedPolicy.OPEN);
+  }
+
+  public WebApp(TopTagsSource source, Duration refresh, EmbedPolicy embed) {
     this.latest = LatestTopTags.refreshedEvery(source, refresh);
+    this.stream = new TopTagsStream(latest);
+    TopTagsPages pages = new TopTagsPages(latest);
+    String widgetCsp = embed.widgetCsp();
     this.javalin = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -39,11 +51,27 @@ public final class WebApp implements AutoCloseable {
       config.staticFiles.add("/public", Location.CLASSPATH);
       config.staticFiles.enableWebjars();
       config.bundledPlugins.enableGlobalHeaders(headers -> {
-        headers.contentSecurityPolicy(CONTENT_SECURITY_POLICY);
         headers.xContentTypeOptionsNoSniff();
         headers.referrerPolicy(ReferrerPolicy.NO_REFERRER);
       });
+      if (!embed.corsOrigins().isEmpty()) {
+        config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+          rule.path = "/api/*";
+          if (embed.anyOrigin()) {
+            rule.anyHost();
+          } else {
+            List<String> origins = embed.corsOrigins();
+            rule.allowHost(origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
+          }
+        }));
+      }
+      // Only the widget may be framed by other sites; every other answer keeps the strict policy.
+      config.routes.before(ctx -> ctx.header("Content-Security-Policy",
+          ctx.path().equals(TopTagsPages.WIDGET) ? widgetCsp : EmbedPolicy.PAGE_CSP));
+      config.routes.get(TopTagsPages.DASHBOARD, pages::dashboard);
+      config.routes.get(TopTagsPages.WIDGET, pages::widget);
       config.routes.get(TopTagsEndpoint.PATH, new TopTagsEndpoint(latest));
+      config.routes.get(TopTagsStream.PATH, stream);
     });
   }
 
@@ -58,9 +86,15 @@ public final class WebApp implements AutoCloseable {
     return javalin.port();
   }
 
+  /** How many {@code /api/stream} clients are connected now. */
+  public int openStreams() {
+    return stream.openStreams();
+  }
+
   /** Stops serving and reading the source. */
   @Override
   public void close() {
+    stream.close();
     javalin.stop();
     latest.close();
   }

@@ -3,9 +3,12 @@ package io.trendtags.web;
 import io.javalin.util.JavalinBindException;
 import io.trendtags.core.config.ConfigDefaults;
 import io.trendtags.core.config.EffectiveConfig;
+import io.trendtags.web.embed.EmbedPolicy;
 import io.trendtags.web.source.TableTopTagsSource;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Spec;
  * Prints {@code TRENDTAGS READY web url=http://127.0.0.1:<port>/} once serving; SIGTERM stops it.
  */
 @Command(name = "web", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"The dashboard and JSON API (GET /api/top?n=10) of the top hashtags in HBase."})
+    description = {"The dashboard, the embeddable widget (/widget) and the JSON API (GET /api/top?n=10, live: GET /api/stream?n=10) of the top hashtags in HBase."})
 public final class WebCommand implements Callable<Integer> {
 
   private static final Logger log = LoggerFactory.getLogger(WebCommand.class);
@@ -46,6 +49,16 @@ public final class WebCommand implements Callable<Integer> {
       description = "How often the app reads HBase, for all clients at once: 500ms, 1s, 2m... (default: ${DEFAULT-VALUE}).")
   Duration refresh;
 
+  @Option(names = "--frame-ancestors", defaultValue = "*", paramLabel = "SOURCES",
+      description = "Which sites may show /widget in a frame: a CSP frame-ancestors source list, e.g."
+          + " \"https://blog.example.org 'self'\"; 'none' for no site (default: ${DEFAULT-VALUE}, any site).")
+  String frameAncestors;
+
+  @Option(names = "--cors-origins", defaultValue = "*", paramLabel = "ORIGINS",
+      description = "Which origins' scripts may call /api/* (CORS), comma-separated, e.g."
+          + " https://blog.example.org; none for no cross-origin calls (default: ${DEFAULT-VALUE}, any origin).")
+  String corsOrigins;
+
   // Read by ConfigDefaults before parsing; declared so that picocli accepts it and --help shows it.
   @Option(names = "--config", paramLabel = "FILE",
       description = "Properties file of option defaults (default: $TRENDTAGS_CONFIG, else ./trendtags.properties).")
@@ -61,11 +74,12 @@ public final class WebCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     validate();
+    EmbedPolicy embed = embedPolicy();
     log.info("{}", EffectiveConfig.describe(spec));
 
     // Serve at once, and read HBase when it is there: the page says "waiting for data" meanwhile.
     TableTopTagsSource table = TableTopTagsSource.connectingTo(hbaseZk);
-    WebApp app = new WebApp(table, refresh);
+    WebApp app = new WebApp(table, refresh, embed);
     try {
       app.start(bind, port);
     } catch (JavalinBindException e) {
@@ -96,6 +110,17 @@ public final class WebCommand implements Callable<Integer> {
     }
     if (refresh.isZero() || refresh.isNegative()) {
       throw new ParameterException(spec.commandLine(), "--refresh must be positive, got " + refresh);
+    }
+  }
+
+  private EmbedPolicy embedPolicy() {
+    List<String> origins = corsOrigins.isBlank() || corsOrigins.trim().equals("none")
+        ? List.of()
+        : Arrays.stream(corsOrigins.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList();
+    try {
+      return new EmbedPolicy(frameAncestors, origins);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
     }
   }
 

@@ -10,11 +10,15 @@ import io.trendtags.store.TopTagsTable;
 import io.trendtags.testsupport.HBaseServer;
 import io.trendtags.web.source.TableTopTagsSource;
 import java.io.File;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -50,8 +54,10 @@ class DashboardIT {
   static final HBaseServer HBASE = new HBaseServer();
 
   private static final String HOSTILE = "<img src=x onerror=alert(1)>";
-  private static final Instant FIRST_WRITE = Instant.parse("2026-11-25T09:30:00Z");
-  private static final Instant SECOND_WRITE = FIRST_WRITE.plusSeconds(90);
+  // Recent, so that the page does not (rightly) mark the data as stale in the screenshots.
+  private static final Instant SECOND_WRITE = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  private static final Instant FIRST_WRITE = SECOND_WRITE.minusSeconds(90);
+  private static final Instant THIRD_WRITE = SECOND_WRITE.plusSeconds(30);
   private static final Duration POLL = Duration.ofSeconds(1);
 
   /** 12 tags, one of them hostile: the dashboard must draw exactly the top 10. */
@@ -68,9 +74,15 @@ class DashboardIT {
       new TagCount("Streaming", 615), new TagCount("Javalin", 480), new TagCount("BigData", 355),
       new TagCount("Devoxx", 240)), 0);
 
+  /** Seen only by polling: the stream is cut off in the browser when it is written. */
+  private static final TopTags THIRD = new TopTags(THIRD_WRITE, List.of(
+      new TagCount("Polling", 2500), new TagCount("Java", 1900), new TagCount("Kafka", 1600),
+      new TagCount("Spark", 1400), new TagCount("OpenSource", 1100), new TagCount("HBase", 950)), 0);
+
   private static TopTagsTable table;
   private static WebApp app;
   private static ChromeDriver browser;
+  private static HttpServer otherOrigin;
 
   @BeforeAll
   static void start(@TempDir Path profile) {
@@ -84,6 +96,9 @@ class DashboardIT {
   static void stop() {
     if (browser != null) {
       browser.quit();
+    }
+    if (otherOrigin != null) {
+      otherOrigin.stop(0);
     }
     if (app != null) {
       app.close();
@@ -122,9 +137,20 @@ class DashboardIT {
         + "return c ? c.data.labels : [];");
   }
 
+  /** The bars' counts by rank: each bar keeps its data index across updates, its rank is its y. */
   @SuppressWarnings("unchecked")
   private static List<Long> chartCounts() {
-    return (List<Long>) js("return Chart.getChart(document.getElementById('top-chart')).data.datasets[0].data;");
+    return (List<Long>) js("return Chart.getChart(document.getElementById('top-chart')).data.datasets[0].data"
+        + ".slice().sort((a, b) => a.y - b.y).map(p => p.x);");
+  }
+
+  private static String transport() {
+    return (String) js("const t = document.getElementById('transport'); return t ? t.dataset.transport || '' : '';");
+  }
+
+  private static Object dataIndexOf(String tag) {
+    return js("return Chart.getChart(document.getElementById('top-chart')).data.datasets[0].data"
+        + ".findIndex(p => p.tag === arguments[0]);".replace("arguments[0]", "'" + tag + "'"));
   }
 
   /** The table's cells as text, read in one script: the page may replace the rows between two WebDriver calls. */
@@ -162,16 +188,22 @@ class DashboardIT {
 
   @Test
   @Order(2)
-  void follows_a_new_top_list_in_hbase_at_the_polling_interval() throws IOException {
+  void follows_a_new_top_list_in_hbase_pushed_through_the_stream() throws IOException {
+    assertThat(transport()).isEqualTo("live");
+    // A bar is a tag: the bar that was Java's moves to Java's new rank, no new bar is drawn for it.
+    Object javaBar = dataIndexOf("Java");
+
     table.write(SECOND);
 
-    // HBase refresh (200 ms) + one poll (1 s), with room for a busy two-core machine.
-    await().atMost(POLL.multipliedBy(8)).until(() -> chartLabels().equals(labelsOf(SECOND, 10)));
+    // HBase refresh (200 ms) + the push, with room for a busy two-core machine.
+    await().atMost(Duration.ofSeconds(8)).until(() -> chartLabels().equals(labelsOf(SECOND, 10)));
+    assertThat(transport()).isEqualTo("live");
+    assertThat(dataIndexOf("Java")).isEqualTo(javaBar);
     assertThat(chartCounts()).first().isEqualTo(1840L);
     await().atMost(POLL.multipliedBy(4)).until(() -> tableRows().size() == 10 && tableRows().get(9).get(1).equals("#Devoxx"));
     assertThat(browser.findElement(By.id("updated")).getDomAttribute("datetime")).isEqualTo(SECOND_WRITE.toString());
 
-    saveScreenshot();
+    saveScreenshot("dashboard.png");
   }
 
   @Test
@@ -200,14 +232,105 @@ class DashboardIT {
     assertThat(severe).isEmpty();
   }
 
-  /** The README's picture of the dashboard: the whole page, once the bars have stopped moving. */
-  private static void saveScreenshot() throws IOException {
+  @Test
+  @Order(5)
+  void with_the_stream_cut_off_the_page_polls_api_top_at_the_chosen_interval() {
+    // As a proxy that does not pass event streams would: every request to api/stream fails.
+    browser.executeCdpCommand("Network.enable", Map.of());
+    browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/stream*")));
+    try {
+      browser.get(dashboard("?n=5&interval=" + POLL.toSeconds()));
+      await().atMost(Duration.ofSeconds(15)).until(() -> chartLabels().equals(labelsOf(SECOND, 5)));
+      assertThat(transport()).isEqualTo("polling");
+
+      table.write(THIRD);
+
+      // HBase refresh (200 ms) + one poll (1 s), with room for a busy two-core machine.
+      await().atMost(POLL.multipliedBy(8)).until(() -> chartLabels().equals(labelsOf(THIRD, 5)));
+      assertThat(chartCounts()).containsExactly(2500L, 1900L, 1600L, 1400L, 1100L);
+      assertThat(browser.findElement(By.id("stale")).isDisplayed()).isFalse();
+    } finally {
+      browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+      // The blocked requests' console errors are this test's doing: drop them.
+      browser.manage().logs().get(LogType.BROWSER);
+    }
+  }
+
+  @Test
+  @Order(6)
+  void the_one_line_snippet_puts_a_live_widget_in_a_page_of_another_origin() throws IOException {
+    browser.manage().window().setSize(new Dimension(1100, 900));
+    browser.get(dashboard("?n=6&interval=5&theme=dark"));
+    String snippet = browser.findElement(By.id("embed-code")).getDomProperty("value");
+    assertThat(snippet).isEqualTo("<script src=\"http://127.0.0.1:" + app.port() + "/embed.js\" data-n=\"6\""
+        + " data-interval=\"5\" data-theme=\"dark\" async></script>");
+
+    // Another port is another origin: the page knows nothing of TrendTags but the pasted line.
+    otherOrigin = servePage("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>A blog</title></head>"
+        + "<body><h1>My blog</h1><p>What people talk about right now:</p>"
+        + "<div id=\"slot\" style=\"width: 520px; height: 330px\">" + snippet + "</div></body></html>");
+    browser.get("http://127.0.0.1:" + otherOrigin.getAddress().getPort() + "/");
+
+    WebElement frame = await().atMost(Duration.ofSeconds(10)).until(
+        () -> browser.findElements(By.cssSelector("#slot iframe")), frames -> !frames.isEmpty()).get(0);
+    // Its size follows its container.
+    assertThat(frame.getSize()).isEqualTo(new Dimension(520, 330));
+    browser.switchTo().frame(frame);
+    try {
+      await().atMost(Duration.ofSeconds(15)).until(() -> chartLabels().equals(labelsOf(THIRD, 6)));
+      assertThat(js("return document.documentElement.dataset.theme;")).isEqualTo("dark");
+      await().atMost(Duration.ofSeconds(5))
+          .until(() -> (Boolean) js("return !Chart.animator.running(Chart.getChart(document.getElementById('top-chart')));"));
+    } finally {
+      browser.switchTo().defaultContent();
+    }
+    Path target = home().resolve("docs/images/widget.png");
+    Files.createDirectories(target.getParent());
+    Files.write(target, browser.findElement(By.id("slot")).getScreenshotAs(OutputType.BYTES));
+    assertThat(browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())).isEmpty();
+  }
+
+  @Test
+  @Order(7)
+  void when_the_server_goes_away_the_page_keeps_the_last_data_and_shows_it_is_stale() {
+    browser.get(dashboard("?n=3&interval=" + POLL.toSeconds()));
+    await().atMost(Duration.ofSeconds(15)).until(() -> chartLabels().equals(labelsOf(THIRD, 3)));
+    assertThat(browser.findElement(By.id("stale")).isDisplayed()).isFalse();
+
+    app.close();
+
+    await().atMost(POLL.multipliedBy(10)).until(() -> browser.findElement(By.id("stale")).isDisplayed());
+    assertThat(browser.findElement(By.id("stale")).getText()).contains("cannot reach the server");
+    assertThat(chartLabels()).isEqualTo(labelsOf(THIRD, 3));
+    assertThat(tableRows()).hasSize(3);
+  }
+
+  /** A page served from its own port on 127.0.0.1, that is from another origin than the app. */
+  private static HttpServer servePage(String html) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    byte[] body = html.getBytes(StandardCharsets.UTF_8);
+    server.createContext("/", exchange -> {
+      boolean root = exchange.getRequestURI().getPath().equals("/");
+      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+      exchange.sendResponseHeaders(root ? 200 : 404, root ? body.length : -1);
+      if (root) {
+        exchange.getResponseBody().write(body);
+      }
+      exchange.close();
+    });
+    server.start();
+    return server;
+  }
+
+  /** A picture for the README: the whole page, once the bars have stopped moving. */
+  private static void saveScreenshot(String name) throws IOException {
     // The window's height is the page's plus the browser's own frame, which is not zero even headless.
     long height = (Long) js("return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight;");
     browser.manage().window().setSize(new Dimension(1100, (int) height));
     await().atMost(Duration.ofSeconds(5))
         .until(() -> (Boolean) js("return !Chart.animator.running(Chart.getChart(document.getElementById('top-chart')));"));
-    Path target = home().resolve("docs/images/dashboard.png");
+    Path target = home().resolve("docs/images/" + name);
     Files.createDirectories(target.getParent());
     Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
   }

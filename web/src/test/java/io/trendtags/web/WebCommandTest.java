@@ -26,7 +26,8 @@ class WebCommandTest {
 
     assertThat(out.toString()).contains(
         "--port", "default: 5001", "--bind", "default: 127.0.0.1",
-        "--hbase-zk", "default: 127.0.0.1:2181", "--refresh", "default: 1s", "--config");
+        "--hbase-zk", "default: 127.0.0.1:2181", "--refresh", "default: 1s", "--config",
+        "--frame-ancestors", "(default: *, any site)", "--cors-origins", "(default: *, any");
   }
 
   @Test
@@ -48,6 +49,20 @@ class WebCommandTest {
     assertThat(run("--refresh", "0s")).isEqualTo(2);
 
     assertThat(err.toString()).contains("--refresh must be positive");
+  }
+
+  @Test
+  void frame_ancestors_that_would_add_a_directive_is_a_usage_error_with_a_clear_message() {
+    assertThat(run("--frame-ancestors", "*; script-src *")).isEqualTo(2);
+
+    assertThat(err.toString()).contains("--frame-ancestors: '*;' is not a CSP source");
+  }
+
+  @Test
+  void a_cors_origin_with_a_path_is_a_usage_error_with_a_clear_message() {
+    assertThat(run("--cors-origins", "https://blog.example.org,https://x.org/feed")).isEqualTo(2);
+
+    assertThat(err.toString()).contains("--cors-origins: 'https://x.org/feed' is not an origin");
   }
 
   @Test

@@ -51,8 +51,19 @@ public final class Demo {
     StageProcess web = start("web", "--port", Integer.toString(settings.webPort()));
     try {
       ready(kafka);
-      start("client", "--kafka", bootstrap, "--loop", "--rate", Integer.toString(settings.rate()),
-          "--state-dir", data.resolve("client").toString());
+      DemoSettings.XTimeline x = settings.timeline();
+      if (x == null) {
+        start("client", Map.of(), "--kafka", bootstrap, "--loop", "--rate", Integer.toString(settings.rate()),
+            "--state-dir", data.resolve("client").toString());
+      } else {
+        // The real timeline keeps its own position, apart from the replay's.
+        List<String> args = new ArrayList<>(List.of("--kafka", bootstrap, "--state-dir", data.resolve("client-x").toString()));
+        if (x.credentialsFile() != null) {
+          args.addAll(List.of("--credentials", x.credentialsFile().toString()));
+        }
+        out.println("demo: the client reads your X home timeline (log: " + settings.logs().resolve("client.log") + ")");
+        start("client", x.environment(), args.toArray(String[]::new));
+      }
       String url = ready(web).get("url");
       ready(hbase);
       out.printf("%n  Dashboard: %s%n  Logs:      %s%n  Ctrl-C stops everything.%n%n", url, settings.logs());
@@ -75,9 +86,15 @@ public final class Demo {
   }
 
   private StageProcess start(String stage, String... args) {
+    return start(stage, Map.of(), args);
+  }
+
+  /** Starts a stage with extra environment variables: the way secrets reach a child, never its arguments. */
+  private StageProcess start(String stage, Map<String, String> environment, String... args) {
     StageProcess.Builder builder = StageProcess.builder(stage)
         .args(args)
         .logFile(settings.logs().resolve(stage + ".log"));
+    environment.forEach(builder::env);
     if (!stage.equals("stream")) {
       // Two cores start five JVMs at once. The servers, the web app and the client carry a light load in
       // the demo: the quick JIT alone (C1) halves their start-up CPU and leaves it to Spark's first batch.

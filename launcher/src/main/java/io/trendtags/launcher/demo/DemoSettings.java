@@ -1,11 +1,41 @@
 package io.trendtags.launcher.demo;
 
 import java.nio.file.Path;
+import java.util.Map;
 
-/** What one demo run was asked for. */
-public record DemoSettings(Path dataDir, boolean fresh, int rate, int webPort) {
+/**
+ * What one demo run was asked for.
+ *
+ * @param timeline the X home timeline to read instead of replaying the bundled one, or null to replay
+ */
+public record DemoSettings(Path dataDir, boolean fresh, int rate, int webPort, XTimeline timeline) {
+
+  /** A demo that replays the bundled timeline. */
+  public DemoSettings(Path dataDir, boolean fresh, int rate, int webPort) {
+    this(dataDir, fresh, rate, webPort, null);
+  }
 
   Path logs() {
     return dataDir.resolve("logs");
+  }
+
+  /**
+   * How the client gets the X credentials: environment variables set for it alone (never its arguments,
+   * which every local user can read in the process list), a credentials file it reads, or neither when
+   * the demo's own environment already carries them (the child inherits it).
+   *
+   * @param environment     {@code TRENDTAGS_X_*} variables for the client process
+   * @param credentialsFile a properties file for the client's {@code --credentials}, or null
+   */
+  public record XTimeline(Map<String, String> environment, Path credentialsFile) {
+
+    public XTimeline {
+      environment = Map.copyOf(environment);
+    }
+
+    @Override
+    public String toString() {
+      return "XTimeline[environment=" + environment.keySet() + ", credentialsFile=" + credentialsFile + "]";
+    }
   }
 }

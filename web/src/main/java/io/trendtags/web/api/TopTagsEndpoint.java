@@ -31,8 +31,7 @@ public final class TopTagsEndpoint implements Handler {
     // Every answer may change a second later: no browser or proxy should keep it.
     ctx.header("Cache-Control", "no-store");
     if (n == null) {
-      ctx.status(HttpStatus.BAD_REQUEST).json(new ErrorJson(
-          "n must be a whole number from 1 to " + MAX_N + ", got '" + echo(raw) + "'"));
+      ctx.status(HttpStatus.BAD_REQUEST).json(badN(raw));
       return;
     }
     ctx.json(TopTagsJson.of(latest.get(), n));
@@ -50,6 +49,11 @@ public final class TopTagsEndpoint implements Handler {
     }
     int n = Integer.parseInt(raw);
     return n >= 1 && n <= MAX_N ? n : null;
+  }
+
+  /** The error for an {@code n} that {@link #parseN(String)} refused. */
+  static ErrorJson badN(String raw) {
+    return new ErrorJson("n must be a whole number from 1 to " + MAX_N + ", got '" + echo(raw) + "'");
   }
 
   private static String echo(String raw) {

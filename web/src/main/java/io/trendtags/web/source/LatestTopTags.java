@@ -2,11 +2,14 @@ package io.trendtags.web.source;
 
 import io.trendtags.core.top.TopTags;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +17,8 @@ import org.slf4j.LoggerFactory;
  * The last top hashtags read from a {@link TopTagsSource}, shared by every request: the source is read
  * on a schedule (or by {@link #refresh()}), so a hundred open dashboards still cost one HBase read per
  * refresh. When a read fails, the last good value stays in place and the failure is logged once.
+ * Listeners registered with {@link #onChange(Consumer)} hear of each new value once, whoever asked for it:
+ * that is how the Server-Sent Events stream fans one read out to every open dashboard.
  */
 public final class LatestTopTags implements AutoCloseable {
 
@@ -22,6 +27,7 @@ public final class LatestTopTags implements AutoCloseable {
   private final TopTagsSource source;
   private volatile Optional<TopTags> latest = Optional.empty();
   private volatile boolean failing;
+  private final List<Consumer<Optional<TopTags>>> listeners = new CopyOnWriteArrayList<>();
   private ScheduledExecutorService scheduler;
 
   /** A cache that reads {@code source} only when {@link #refresh()} is called. */
@@ -48,11 +54,15 @@ public final class LatestTopTags implements AutoCloseable {
   /** Reads the source once; keeps the previous value if the read fails. */
   public void refresh() {
     try {
-      Optional<TopTags> read = source.read();
-      latest = Objects.requireNonNull(read, "source returned null");
+      Optional<TopTags> read = Objects.requireNonNull(source.read(), "source returned null");
+      boolean changed = !read.equals(latest);
+      latest = read;
       if (failing) {
         failing = false;
         log.info("Reading the top hashtags works again");
+      }
+      if (changed) {
+        listeners.forEach(listener -> notify(listener, read));
       }
     } catch (RuntimeException e) {
       // Runs every second: say it once, not once per refresh, until it recovers.
@@ -60,6 +70,23 @@ public final class LatestTopTags implements AutoCloseable {
         failing = true;
         log.warn("Cannot read the top hashtags (serving the last ones read): {}", e.toString());
       }
+    }
+  }
+
+  /**
+   * Calls {@code listener} with every new value, on the refresh thread, after a read that differs from
+   * the one before. It must return quickly: the next read waits for it.
+   */
+  public void onChange(Consumer<Optional<TopTags>> listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  private static void notify(Consumer<Optional<TopTags>> listener, Optional<TopTags> value) {
+    try {
+      listener.accept(value);
+    } catch (RuntimeException e) {
+      // One broken listener must not stop the refreshes, nor the other listeners.
+      log.warn("A listener of the top hashtags failed: {}", e.toString());
     }
   }
 

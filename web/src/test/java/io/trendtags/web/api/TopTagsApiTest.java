@@ -157,6 +157,6 @@ class TopTagsApiTest {
     HttpResponse<String> response = get("/api/top");
 
     assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
-    assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'");
+    assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'; base-uri 'none'; frame-ancestors 'self'");
   }
 }

@@ -8,6 +8,7 @@ import io.trendtags.core.top.TagCount;
 import io.trendtags.core.top.TopTags;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,30 @@ class LatestTopTagsTest {
       source.set(KAFKA_FIRST);
       await().atMost(Duration.ofSeconds(5)).until(() -> latest.get().equals(Optional.of(KAFKA_FIRST)));
       assertThat(source.reads()).isGreaterThanOrEqualTo(2);
+    }
+  }
+
+  @Test
+  void tells_its_listeners_of_each_new_value_once_and_of_unchanged_or_failed_reads_never() {
+    List<Optional<TopTags>> heard = new ArrayList<>();
+    source.set(JAVA_FIRST);
+    try (LatestTopTags latest = new LatestTopTags(source)) {
+      latest.onChange(value -> {
+        throw new IllegalStateException("a broken listener");
+      });
+      latest.onChange(heard::add);
+
+      latest.refresh();
+      latest.refresh();
+      source.failWith(new IllegalStateException("HBase is down"));
+      latest.refresh();
+      source.recover();
+      latest.refresh();
+      source.set(KAFKA_FIRST);
+      latest.refresh();
+
+      assertThat(heard).containsExactly(Optional.of(JAVA_FIRST), Optional.of(KAFKA_FIRST));
+      assertThat(latest.get()).contains(KAFKA_FIRST);
     }
   }
 

@@ -1,0 +1,65 @@
+package io.trendtags.client.x;
+
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides when the next request may go, from the last response's {@code x-rate-limit-*} headers and any
+ * 429: while the window has plenty left, at once; once less than a tenth of the limit remains, the rest
+ * is spread evenly until the reset; with nothing left, or after a 429, nothing goes until the reset
+ * (plus a second, as X's clock and ours may differ).
+ */
+final class RequestGate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RequestGate.class);
+  static final long RESET_MARGIN_MILLIS = 1000;
+  /** A 429 without a reset header: wait a whole window, X's is 15 minutes. */
+  static final long UNKNOWN_RESET_WAIT_MILLIS = 15 * 60 * 1000;
+
+  private final Time time;
+  private RateLimit last = RateLimit.UNKNOWN;
+  private long blockedUntilMillis;
+
+  RequestGate(Time time) {
+    this.time = time;
+  }
+
+  /** Waits until the next request may be sent. */
+  void awaitTurn() throws InterruptedException {
+    long now = time.nowMillis();
+    if (blockedUntilMillis > now) {
+      time.sleep(blockedUntilMillis - now);
+      return;
+    }
+    if (!last.known()) {
+      return;
+    }
+    long resetMillis = last.resetEpochSeconds() * 1000 + RESET_MARGIN_MILLIS;
+    if (resetMillis <= now) {
+      return;
+    }
+    if (last.remaining() == 0) {
+      LOG.info("rate limit: no requests left in this window; waiting until {}", Instant.ofEpochMilli(resetMillis));
+      time.sleep(resetMillis - now);
+    } else if (last.limit() > 0 && last.remaining() * 10 < last.limit()) {
+      time.sleep((resetMillis - now) / (last.remaining() + 1));
+    }
+  }
+
+  /** Notes a response's rate-limit headers. */
+  void answered(RateLimit rateLimit) {
+    if (rateLimit.known()) {
+      last = rateLimit;
+    }
+  }
+
+  /** Notes a 429: nothing is sent before {@code resetEpochSeconds} (-1 if the response did not say). */
+  void rateLimited(long resetEpochSeconds) {
+    long now = time.nowMillis();
+    blockedUntilMillis = resetEpochSeconds > 0
+        ? Math.max(resetEpochSeconds * 1000 + RESET_MARGIN_MILLIS, now)
+        : now + UNKNOWN_RESET_WAIT_MILLIS;
+    LOG.warn("rate limited (429): sending nothing until {}", Instant.ofEpochMilli(blockedUntilMillis));
+  }
+}

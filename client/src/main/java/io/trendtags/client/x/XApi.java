@@ -1,0 +1,133 @@
+package io.trendtags.client.x;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * One signed GET to the X API v2 and what came back: a JSON body with the rate-limit headers, or an
+ * {@link XApiException} saying what kind of failure it was. No retries here: {@link HomeTimeline} decides.
+ */
+public final class XApi {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final URI baseUrl;
+  private final OAuth1Signer signer;
+  private final HttpClient http;
+  private final Duration timeout;
+
+  /**
+   * @param baseUrl {@code https://api.x.com}, or a test server
+   * @param timeout the longest wait for one response; past it the request counts as a transient failure
+   */
+  public XApi(URI baseUrl, OAuth1Signer signer, Duration timeout) {
+    String url = baseUrl.toString();
+    this.baseUrl = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    this.signer = signer;
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /** A 200's JSON body and its rate-limit headers. */
+  public record Response(JsonNode body, RateLimit rateLimit) {}
+
+  /**
+   * GETs {@code path} (e.g. {@code /2/users/me}) with {@code query} (decoded values).
+   *
+   * @throws XApiException for anything but a 200 with a JSON object
+   * @throws InterruptedException if the thread is interrupted while waiting (the client is stopping)
+   */
+  public Response get(String path, Map<String, String> query) throws XApiException, InterruptedException {
+    URI endpoint = URI.create(baseUrl + path);
+    StringJoiner queryString = new StringJoiner("&");
+    query.forEach((name, value) -> queryString.add(OAuth1Signer.percentEncode(name) + "=" + OAuth1Signer.percentEncode(value)));
+    URI uri = URI.create(endpoint + (query.isEmpty() ? "" : "?" + queryString));
+    HttpRequest request = HttpRequest.newBuilder(uri)
+        .timeout(timeout)
+        .header("Authorization", signer.authorization("GET", endpoint, query))
+        .header("Accept", "application/json")
+        .header("User-Agent", "TrendTags")
+        .GET()
+        .build();
+    HttpResponse<byte[]> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (HttpTimeoutException e) {
+      throw new XApiException(XApiException.Kind.TRANSIENT, "GET " + path + ": no answer within " + timeout.toMillis() / 1000.0 + " s", -1);
+    } catch (IOException e) {
+      throw new XApiException(XApiException.Kind.TRANSIENT, "GET " + path + ": " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), -1);
+    }
+    RateLimit rateLimit = RateLimit.of(response.headers());
+    int status = response.statusCode();
+    JsonNode body = parse(response.body());
+    if (status == 200) {
+      if (body == null || !body.isObject()) {
+        throw new XApiException(XApiException.Kind.TRANSIENT, "GET " + path + ": 200 but the body is not a JSON object", -1);
+      }
+      return new Response(body, rateLimit);
+    }
+    String what = "GET " + path + ": " + status + " " + describe(body);
+    if (status == 401 || status == 403) {
+      throw new XApiException(XApiException.Kind.REJECTED, what, -1);
+    }
+    if (status == 429) {
+      throw new XApiException(XApiException.Kind.RATE_LIMITED, what, rateLimit.resetEpochSeconds());
+    }
+    if (status >= 500) {
+      throw new XApiException(XApiException.Kind.TRANSIENT, what, -1);
+    }
+    throw new XApiException(XApiException.Kind.FATAL, what, -1);
+  }
+
+  private static JsonNode parse(byte[] body) {
+    try {
+      return body.length == 0 ? null : JSON.readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The error in either of X's shapes: a problem+json ({@code title}, {@code detail}) or the older
+   * {@code {"errors":[{"code":88,"message":...}]}}.
+   */
+  static String describe(JsonNode body) {
+    if (body == null || !body.isObject()) {
+      return "(no JSON body)";
+    }
+    Map<String, String> parts = new LinkedHashMap<>();
+    if (body.hasNonNull("title")) {
+      parts.put("title", body.get("title").asText());
+    }
+    if (body.hasNonNull("detail") && !body.get("detail").asText().equals(body.path("title").asText())) {
+      parts.put("detail", body.get("detail").asText());
+    }
+    if (body.hasNonNull("reason")) {
+      parts.put("reason", body.get("reason").asText());
+    }
+    JsonNode errors = body.path("errors");
+    if (errors.isArray() && !errors.isEmpty()) {
+      JsonNode first = errors.get(0);
+      String message = first.path("message").asText(first.path("detail").asText(""));
+      parts.put("error", (first.has("code") ? "code " + first.get("code").asText() + ": " : "")
+          + (first.has("title") ? first.get("title").asText() + ": " : "") + message);
+    }
+    if (parts.isEmpty()) {
+      return "(an error body of unknown shape)";
+    }
+    StringJoiner out = new StringJoiner("; ");
+    parts.values().forEach(out::add);
+    return out.toString();
+  }
+}

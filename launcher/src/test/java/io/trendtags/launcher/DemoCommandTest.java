@@ -1,0 +1,63 @@
+package io.trendtags.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trendtags.launcher.demo.DemoSettings;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** How the demo hands the X credentials to its client: through the environment, never its arguments. */
+class DemoCommandTest {
+
+  private final DemoCommand command = new DemoCommand();
+  private final StringWriter err = new StringWriter();
+
+  private DemoSettings.XTimeline timeline(Map<String, String> environment, String... args) {
+    CommandLine line = new CommandLine(command).setErr(new PrintWriter(err, true));
+    line.parseArgs(args);
+    return command.timeline(environment);
+  }
+
+  @Test
+  void withoutCredentialsTheDemoReplays() {
+    assertThat(timeline(Map.of())).isNull();
+  }
+
+  @Test
+  void fourArgumentsBecomeTheClientsEnvironmentWithAWarningAndAreNeverPrinted() {
+    DemoSettings.XTimeline x = timeline(Map.of(), "ck-xyzzy1", "cs-xyzzy2", "at-xyzzy3", "as-xyzzy4");
+
+    assertThat(x.environment()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "TRENDTAGS_X_CONSUMER_KEY", "ck-xyzzy1", "TRENDTAGS_X_CONSUMER_SECRET", "cs-xyzzy2",
+        "TRENDTAGS_X_ACCESS_TOKEN", "at-xyzzy3", "TRENDTAGS_X_ACCESS_SECRET", "as-xyzzy4"));
+    assertThat(err.toString()).contains("process list").doesNotContain("xyzzy");
+    assertThat(x.toString()).doesNotContain("xyzzy");
+  }
+
+  @Test
+  void credentialsInTheEnvironmentAreInheritedByTheClient() {
+    DemoSettings.XTimeline x = timeline(Map.of("TRENDTAGS_X_CONSUMER_KEY", "ck-xyzzy1"));
+    assertThat(x).isNotNull();
+    assertThat(x.environment()).isEmpty();
+  }
+
+  @Test
+  void aCredentialsFileIsPassedByItsPath(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("x.properties"), "consumer-key=ck\n");
+    assertThat(timeline(Map.of(), "--credentials", file.toString()).credentialsFile()).isEqualTo(file.toAbsolutePath());
+  }
+
+  @Test
+  void twoArgumentsAreAUsageErrorThatNamesNoValue() {
+    assertThatThrownBy(() -> timeline(Map.of(), "ck-xyzzy1", "cs-xyzzy2"))
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("all four").hasMessageNotContaining("xyzzy");
+  }
+}

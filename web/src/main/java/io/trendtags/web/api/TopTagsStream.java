@@ -1,0 +1,128 @@
+package io.trendtags.web.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import io.trendtags.core.top.TopTags;
+import io.trendtags.web.source.LatestTopTags;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code GET /api/stream?n=10}: Server-Sent Events, one {@code top} event carrying the same JSON as
+ * {@code GET /api/top?n=} on connect and then one per change.
+ *
+ * <p>It never reads the source itself: it listens to {@link LatestTopTags}, so a thousand open streams
+ * cost HBase what one does. Every write to the clients happens on one thread ("top-tags-push"), which
+ * keeps each client's events in order and keeps slow clients off the HBase refresh thread. A comment
+ * line every {@link #HEARTBEAT} keeps proxies from closing an idle stream and finds clients that left.
+ */
+public final class TopTagsStream implements Handler, AutoCloseable {
+
+  public static final String PATH = "/api/stream";
+  static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+  private final LatestTopTags latest;
+  private final ObjectMapper json = new ObjectMapper();
+  private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService push = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "top-tags-push");
+    thread.setDaemon(true);
+    return thread;
+  });
+
+  private record Subscriber(SseClient client, int n) {}
+
+  public TopTagsStream(LatestTopTags latest) {
+    this.latest = latest;
+    latest.onChange(top -> push.execute(() -> sendToAll(top)));
+    push.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void handle(Context ctx) throws Exception {
+    String raw = ctx.queryParam("n");
+    Integer n = TopTagsEndpoint.parseN(raw);
+    if (n == null) {
+      ctx.status(HttpStatus.BAD_REQUEST).json(TopTagsEndpoint.badN(raw));
+      return;
+    }
+    new SseHandler(client -> subscribe(client, n)).handle(ctx);
+  }
+
+  /** How many streams are open now. */
+  public int openStreams() {
+    return subscribers.size();
+  }
+
+  private void subscribe(SseClient client, int n) {
+    Subscriber subscriber = new Subscriber(client, n);
+    client.onClose(() -> subscribers.remove(subscriber));
+    client.keepAlive();
+    // On the push thread: the current value goes out before any later change does.
+    push.execute(() -> {
+      if (!client.terminated()) {
+        send(subscriber, TopTagsJson.of(latest.get(), n));
+        subscribers.add(subscriber);
+      }
+    });
+  }
+
+  private void sendToAll(Optional<TopTags> top) {
+    // Serialized once per distinct n, not once per client.
+    Map<Integer, String> bodies = new HashMap<>();
+    for (Subscriber s : subscribers) {
+      String body = bodies.computeIfAbsent(s.n(), n -> toJson(TopTagsJson.of(top, n)));
+      sendRaw(s, body);
+    }
+  }
+
+  private void send(Subscriber subscriber, TopTagsJson top) {
+    sendRaw(subscriber, toJson(top));
+  }
+
+  private void sendRaw(Subscriber subscriber, String body) {
+    if (subscriber.client().terminated()) {
+      subscribers.remove(subscriber);
+      return;
+    }
+    subscriber.client().sendEvent("top", body);
+  }
+
+  private void heartbeat() {
+    for (Subscriber s : subscribers) {
+      if (s.client().terminated()) {
+        subscribers.remove(s);
+      } else {
+        s.client().sendComment("heartbeat");
+      }
+    }
+  }
+
+  private String toJson(TopTagsJson top) {
+    try {
+      return json.writeValueAsString(top);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the top hashtags as JSON", e);
+    }
+  }
+
+  /** Closes every open stream and stops pushing. */
+  @Override
+  public void close() {
+    push.shutdownNow();
+    subscribers.forEach(s -> s.client().close());
+    subscribers.clear();
+  }
+}
