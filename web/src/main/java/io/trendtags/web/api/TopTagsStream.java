@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 public final class TopTagsStream implements Handler, AutoCloseable {
 
   public static final String PATH = "/api/stream";
+  private static final String EVENT_STREAM = "text/event-stream";
   static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
   private final LatestTopTags latest;
@@ -56,6 +57,15 @@ public final class TopTagsStream implements Handler, AutoCloseable {
     Integer n = TopTagsEndpoint.parseN(raw);
     if (n == null) {
       ctx.status(HttpStatus.BAD_REQUEST).json(TopTagsEndpoint.badN(raw));
+      return;
+    }
+    String accept = ctx.header("Accept");
+    if (accept == null || !accept.contains(EVENT_STREAM)) {
+      // Javalin's SseHandler answers such a request with an empty 200, which looks like "no data" to a
+      // curl user: say what the endpoint needs instead.
+      ctx.status(HttpStatus.NOT_ACCEPTABLE).json(new ErrorJson(
+          "this is a Server-Sent Events stream: send 'Accept: " + EVENT_STREAM + "' (curl -N -H 'Accept: "
+              + EVENT_STREAM + "' ...), or GET /api/top for one answer"));
       return;
     }
     new SseHandler(client -> subscribe(client, n)).handle(ctx);

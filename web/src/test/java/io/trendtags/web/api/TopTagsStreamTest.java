@@ -140,4 +140,16 @@ class TopTagsStreamTest {
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     assertThat(JSON.readTree(response.body()).get("error").asText()).contains("n must be a whole number from 1 to 100");
   }
+
+  @Test
+  void GET_api_stream_without_accepting_an_event_stream_gives_406_and_says_what_to_send() throws Exception {
+    app = new WebApp(source, Duration.ofHours(1)).start("127.0.0.1", 0);
+
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + app.port() + "/api/stream?n=10")).header("Accept", "*/*").build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(406);
+    assertThat(JSON.readTree(response.body()).get("error").asText()).contains("Accept: text/event-stream");
+  }
 }
