@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trendtags.launcher.process.StageProcess;
 import io.trendtags.testsupport.HBaseServer;
+import io.trendtags.testsupport.HeadlessChromium;
 import io.trendtags.testsupport.KafkaBroker;
 import io.trendtags.testsupport.Stages;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,8 +34,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 
 /**
@@ -86,7 +84,7 @@ class HostileTagsIT {
     web = Stages.start("web", "--port", "0", "--hbase-zk", HBASE.zkQuorum(), "--refresh", "500ms");
     url = URI.create(web.awaitReady(Duration.ofMinutes(1)).get("url"));
     stream.awaitReady(Duration.ofMinutes(2));
-    browser = headlessChromium(profile);
+    browser = HeadlessChromium.start(profile);
   }
 
   @AfterAll
@@ -107,20 +105,6 @@ class HostileTagsIT {
     ObjectNode tweet = JSON.createObjectNode().put("id", Long.toString(id)).put("text", "look #" + tag);
     tweet.putObject("entities").putArray("hashtags").addObject().put("start", 5).put("end", 6 + tag.length()).put("tag", tag);
     return tweet.toString();
-  }
-
-  private static ChromeDriver headlessChromium(Path profile) {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1100,900", "--lang=en-US");
-    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-        .usingAnyFreePort()
-        .build();
-    return new ChromeDriver(service, options);
   }
 
   private static Object js(String script) {

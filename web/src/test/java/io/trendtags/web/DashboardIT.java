@@ -8,8 +8,8 @@ import io.trendtags.core.top.TagCount;
 import io.trendtags.core.top.TopTags;
 import io.trendtags.store.TopTagsTable;
 import io.trendtags.testsupport.HBaseServer;
+import io.trendtags.testsupport.HeadlessChromium;
 import io.trendtags.web.source.TableTopTagsSource;
-import java.io.File;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -38,8 +38,6 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
@@ -89,7 +87,7 @@ class DashboardIT {
     table = TopTagsTable.connect(HBASE.zkQuorum());
     table.write(FIRST);
     app = new WebApp(new TableTopTagsSource(table), Duration.ofMillis(200)).start("127.0.0.1", 0);
-    browser = headlessChromium(profile);
+    browser = HeadlessChromium.start(profile);
   }
 
   @AfterAll
@@ -106,21 +104,6 @@ class DashboardIT {
     if (table != null) {
       table.close();
     }
-  }
-
-  private static ChromeDriver headlessChromium(Path profile) {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1100,900", "--lang=en-US");
-    // The browser console, to check that nothing was blocked by the Content-Security-Policy or failed to load.
-    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-        .usingAnyFreePort()
-        .build();
-    return new ChromeDriver(service, options);
   }
 
   private static String dashboard(String query) {
