@@ -185,8 +185,11 @@ class PipelineIT {
     await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
       TopTags top = table.read().orElse(TopTags.empty());
       Map<String, Long> counted = new HashMap<>();
+      Map<String, Long> authors = new HashMap<>();
       top.tags().forEach(tag -> counted.put(tag.tag().toLowerCase(Locale.ROOT), tag.count()));
+      top.tags().forEach(tag -> authors.put(tag.tag().toLowerCase(Locale.ROOT), tag.authors()));
       assertThat(counted).isEqualTo(expected);
+      assertThat(authors).isEqualTo(TRUTH.expectedAuthors());
       assertThat(top.rejected()).isEqualTo(TRUTH.expectedRejected());
     });
   }

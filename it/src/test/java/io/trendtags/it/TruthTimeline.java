@@ -3,6 +3,7 @@ package io.trendtags.it;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ final class TruthTimeline {
   private final Random random;
   private final Map<String, Set<String>> tweetsByKey = new HashMap<>();
   private final Map<String, Map<String, Integer>> casingsByKey = new HashMap<>();
+  private final Map<String, Set<String>> authorsByKey = new HashMap<>();
   private long nextId;
   private int rejected;
 
@@ -40,6 +42,7 @@ final class TruthTimeline {
   /** A new tweet (JSON), recorded in the truth. */
   String tweet() {
     String id = Long.toString(nextId++);
+    String author = Integer.toString(100 + random.nextInt(12));
     int n = random.nextInt(4);
     Set<String> tags = new LinkedHashSet<>();
     Map<String, String> casingOfKey = new HashMap<>();
@@ -63,10 +66,11 @@ final class TruthTimeline {
       entities.add(String.format("{\"start\":%d,\"end\":%d,\"tag\":\"%s\"}", start, start + 1 + tag.codePointCount(0, tag.length()), tag));
       String key = tag.toLowerCase(Locale.ROOT);
       tweetsByKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(id);
+      authorsByKey.computeIfAbsent(key, k -> new HashSet<>()).add(author);
       casingsByKey.computeIfAbsent(key, k -> new HashMap<>()).merge(tag, 1, Integer::sum);
     }
     boolean withEntities = !tags.isEmpty() && random.nextBoolean();
-    return "{\"id\":\"" + id + "\",\"text\":\"" + text + "\",\"author_id\":\"42\",\"created_at\":\"2026-11-25T10:00:00.000Z\""
+    return "{\"id\":\"" + id + "\",\"text\":\"" + text + "\",\"author_id\":\"" + author + "\",\"created_at\":\"2026-11-25T10:00:00.000Z\""
         + (withEntities ? ",\"entities\":{\"hashtags\":[" + String.join(",", entities) + "]}" : "") + "}";
   }
 
@@ -87,6 +91,13 @@ final class TruthTimeline {
     Map<String, Long> counts = new HashMap<>();
     tweetsByKey.forEach((key, ids) -> counts.put(key, (long) ids.size()));
     return counts;
+  }
+
+  /** Expected distinct authors per case-folded tag. */
+  Map<String, Long> expectedAuthors() {
+    Map<String, Long> authors = new HashMap<>();
+    authorsByKey.forEach((key, ids) -> authors.put(key, (long) ids.size()));
+    return authors;
   }
 
   /** The casing a tag should be shown in: the one used most, ties to the one that sorts first. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trendtags.core.top.TagCount;
 import io.trendtags.core.top.TopTags;
+import io.trendtags.core.top.View;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,22 +29,27 @@ import org.apache.hadoop.hbase.util.Bytes;
 /**
  * The HBase table {@code hashtags} (column family {@code hashtag}, the original system's names).
  *
- * <p>Row layout: the whole current top list is ONE row, {@code top}, written by ONE Put:
+ * <p>Row layout: each view's whole current top list is ONE row, written by ONE Put: {@code top} for all
+ * time (the row the first version wrote), {@code top:15m}, {@code top:1h}, {@code top:24h},
+ * {@code top:surge} for the others:
  * <pre>
- *   row "top"   hashtag:tags        JSON [{"tag":"Java","count":1234}, ...]  highest first, up to 100
+ *   row "top"   hashtag:tags        JSON [{"tag":"Java","count":1234,"authors":310}, ...]  highest first, up to 100
  *               hashtag:updated_at  ISO-8601 instant of the write
+ *               hashtag:clock       ISO-8601: the newest created_at the stream had seen
  *               hashtag:rejected    records set aside as not tweets (decimal)
+ *               hashtag:query       id of the streaming query that wrote it (its checkpoint's identity)
  * </pre>
  * HBase makes a single-row Put atomic, so a reader's one Get never sees half of one batch and half of
- * another; and since the stream recomputes the list from its checkpointed counts, re-running a batch
+ * another; and since every list is a function of the stream's checkpointed state, re-running a batch
  * after a crash writes the same tags again.
  */
 public final class TopTagsTable implements AutoCloseable {
 
   public static final TableName NAME = TableName.valueOf("hashtags");
   public static final byte[] FAMILY = Bytes.toBytes("hashtag");
-  public static final byte[] ROW = Bytes.toBytes("top");
   static final byte[] TAGS = Bytes.toBytes("tags");
+  static final byte[] CLOCK = Bytes.toBytes("clock");
+  static final byte[] QUERY = Bytes.toBytes("query");
   static final byte[] UPDATED_AT = Bytes.toBytes("updated_at");
   static final byte[] REJECTED = Bytes.toBytes("rejected");
 
@@ -91,12 +97,21 @@ public final class TopTagsTable implements AutoCloseable {
     }
   }
 
-  /** Writes the whole list in one Put of row {@code top}. */
-  public void write(TopTags top) {
-    Put put = new Put(ROW)
+  /** The row of {@code view}'s list. */
+  public static byte[] row(View view) {
+    return Bytes.toBytes(view == View.ALL ? "top" : "top:" + view.id());
+  }
+
+  /** Writes {@code view}'s whole list in one Put, noting {@code queryId} as its writer. */
+  public void write(View view, TopTags top, String queryId) {
+    Put put = new Put(row(view))
         .addColumn(FAMILY, TAGS, toJson(top.tags()))
         .addColumn(FAMILY, UPDATED_AT, Bytes.toBytes(top.updatedAt().toString()))
-        .addColumn(FAMILY, REJECTED, Bytes.toBytes(Long.toString(top.rejected())));
+        .addColumn(FAMILY, REJECTED, Bytes.toBytes(Long.toString(top.rejected())))
+        .addColumn(FAMILY, QUERY, Bytes.toBytes(queryId));
+    if (top.clock() != null) {
+      put.addColumn(FAMILY, CLOCK, Bytes.toBytes(top.clock().toString()));
+    }
     try {
       table.put(put);
     } catch (IOException e) {
@@ -104,17 +119,42 @@ public final class TopTagsTable implements AutoCloseable {
     }
   }
 
-  /** The list last written, read with one Get; empty before the stream's first write. */
+  /** The all-time list last written, read with one Get; empty before the stream's first write. */
   public Optional<TopTags> read() {
+    return read(View.ALL);
+  }
+
+  /** {@code view}'s list last written, read with one Get; empty before the stream's first write. */
+  public Optional<TopTags> read(View view) {
+    return get(view).map(TopTagsTable::topTags);
+  }
+
+  /**
+   * {@code view}'s list if the query {@code queryId} wrote it: what a restarted query goes on from. A
+   * list another query wrote (a new checkpoint, another test) is not this query's state.
+   */
+  public Optional<TopTags> readWrittenBy(View view, String queryId) {
+    return get(view)
+        .filter(row -> queryId.equals(Bytes.toString(row.getValue(FAMILY, QUERY))))
+        .map(TopTagsTable::topTags);
+  }
+
+  private Optional<Result> get(View view) {
     try {
-      Result row = table.get(new Get(ROW).addFamily(FAMILY));
-      if (row.isEmpty()) {
-        return Optional.empty();
-      }
+      Result row = table.get(new Get(row(view)).addFamily(FAMILY));
+      return row.isEmpty() ? Optional.empty() : Optional.of(row);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the top list from HBase: " + e.getMessage(), e);
+    }
+  }
+
+  private static TopTags topTags(Result row) {
+    try {
       List<TagCount> tags = JSON.readValue(row.getValue(FAMILY, TAGS), TAG_LIST);
       Instant updatedAt = Instant.parse(Bytes.toString(row.getValue(FAMILY, UPDATED_AT)));
+      byte[] clock = row.getValue(FAMILY, CLOCK);
       long rejected = Long.parseLong(Bytes.toString(row.getValue(FAMILY, REJECTED)));
-      return Optional.of(new TopTags(updatedAt, tags, rejected));
+      return new TopTags(updatedAt, clock == null ? null : Instant.parse(Bytes.toString(clock)), tags, rejected);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the top list from HBase: " + e.getMessage(), e);
     }

@@ -1,11 +1,13 @@
 package io.trendtags.stream;
 
-import io.trendtags.core.top.TopTags;
-import io.trendtags.stream.query.HashtagCounts;
-import io.trendtags.stream.sink.TopTagsSink;
+import io.trendtags.stream.query.AllTimeCounts;
+import io.trendtags.stream.query.TagUse;
+import io.trendtags.stream.query.TagUses;
+import io.trendtags.stream.sink.AllTimeSink;
+import io.trendtags.stream.sink.TopTagsStore;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,9 +17,13 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 
 /**
- * Wires the job: the Kafka source, the {@link HashtagCounts} topology, and a sink that receives each
- * batch's top list. Kept apart from {@link StreamCommand} so tests start the same query with their own
- * sink and settings.
+ * Wires the job: the Kafka source, the topologies, and the store that receives each batch's top lists.
+ * Kept apart from {@link StreamCommand} so tests and the benchmark start the same queries with their own
+ * store and settings.
+ *
+ * <p>One query per stateful step, each with its own checkpoint under {@code --checkpoint}: Spark chains
+ * stateful operators in append mode only, and each view wants update mode (a batch emits only what it
+ * changed). The queries read the same topic independently.
  */
 public final class HashtagStream {
 
@@ -48,10 +54,22 @@ public final class HashtagStream {
     return SparkSession.builder().config(conf).getOrCreate();
   }
 
-  /** Starts the query: reads {@code settings.topic()}, hands every batch's top list to {@code store}. */
-  public static StreamingQuery start(SparkSession spark, StreamSettings settings, Consumer<TopTags> store)
+  /** Starts every query of the job: reads {@code settings.topic()}, writes each view to {@code store}. */
+  public static List<StreamingQuery> start(SparkSession spark, StreamSettings settings, TopTagsStore store)
       throws TimeoutException {
     TopicCreator.ensure(settings.kafka(), settings.topic());
+    Dataset<TagUse> uses = TagUses.of(kafkaRecords(spark, settings));
+    StreamingQuery allTime = AllTimeCounts.build(uses, settings.dedupHorizon()).writeStream()
+        .queryName("all-time")
+        .outputMode(OutputMode.Update())
+        .option("checkpointLocation", settings.checkpointOf("all-time"))
+        .trigger(trigger(settings))
+        .foreachBatch(new AllTimeSink(store, Clock.systemUTC()))
+        .start();
+    return List.of(allTime);
+  }
+
+  private static Dataset<Row> kafkaRecords(SparkSession spark, StreamSettings settings) {
     var reader = spark.readStream()
         .format("kafka")
         .option("kafka.bootstrap.servers", settings.kafka())
@@ -60,13 +78,10 @@ public final class HashtagStream {
     if (settings.maxOffsetsPerTrigger() != null) {
       reader = reader.option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger());
     }
-    Dataset<Row> counts = HashtagCounts.build(reader.load());
-    return counts.writeStream()
-        .queryName("hashtag-counts")
-        .outputMode(OutputMode.Complete())
-        .option("checkpointLocation", settings.checkpoint())
-        .trigger(settings.once() ? Trigger.AvailableNow() : Trigger.ProcessingTime(settings.trigger().toMillis()))
-        .foreachBatch(new TopTagsSink(store, Clock.systemUTC()))
-        .start();
+    return reader.load();
+  }
+
+  private static Trigger trigger(StreamSettings settings) {
+    return settings.once() ? Trigger.AvailableNow() : Trigger.ProcessingTime(settings.trigger().toMillis());
   }
 }

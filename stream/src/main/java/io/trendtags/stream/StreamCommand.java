@@ -1,10 +1,12 @@
 package io.trendtags.stream;
 
 import io.trendtags.core.config.ConfigDefaults;
+import io.trendtags.core.config.DurationConverter;
 import io.trendtags.core.config.EffectiveConfig;
-import io.trendtags.stream.sink.RetryingTopTagsWriter;
+import io.trendtags.stream.sink.RetryingTopTagsStore;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -22,8 +24,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "stream", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Counts the hashtags of the tweets on a Kafka topic, exactly once, and writes the top list to HBase.",
-        "Counts live in Spark's checkpoint: stop and restart with the same --checkpoint and they continue."},
+        "Counts the hashtags of the tweets on a Kafka topic, exactly once, and writes the top lists to HBase.",
+        "Counts live in Spark's checkpoints and the HBase rows the job wrote: stop and restart with the same",
+        "--checkpoint and HBase and they continue; to start over, delete both."},
     footer = {"", "Options also come from TRENDTAGS_<OPTION> environment variables and --config FILE "
         + "(keys are option names, e.g. hbase-zk=zk1:2181)."})
 public final class StreamCommand implements Callable<Integer> {
@@ -65,6 +68,11 @@ public final class StreamCommand implements Callable<Integer> {
   @Option(names = "--hbase-timeout", description = "How long a batch waits for an unreachable HBase before the job fails (default: ${DEFAULT-VALUE}).", defaultValue = "PT2M")
   Duration hbaseTimeout;
 
+  @Option(names = "--dedup-horizon", converter = DurationConverter.class, paramLabel = "DURATION",
+      description = "How long (in event time) a tweet id is remembered so a second delivery is not counted; "
+          + "a duplicate arriving later counts again (default: ${DEFAULT-VALUE}).", defaultValue = "48h")
+  Duration dedupHorizon;
+
   @Option(names = "--config", description = "Properties file of option defaults.")
   Path config;
 
@@ -76,14 +84,19 @@ public final class StreamCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LOG.info("{}", EffectiveConfig.describe(spec));
     StreamSettings settings = new StreamSettings(kafka, topic, checkpoint, parseTrigger(trigger), once,
-        maxOffsetsPerTrigger, shufflePartitions, uiPort);
+        maxOffsetsPerTrigger, shufflePartitions, uiPort, dedupHorizon);
     SparkSession spark = HashtagStream.session(settings, master);
-    try (RetryingTopTagsWriter writer = new RetryingTopTagsWriter(hbaseZk, hbaseTimeout)) {
-      StreamingQuery query = HashtagStream.start(spark, settings, writer);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(query), "stream-shutdown"));
-      System.out.println("TRENDTAGS READY stream query=" + query.id() + " ui="
+    try (RetryingTopTagsStore store = new RetryingTopTagsStore(hbaseZk, hbaseTimeout)) {
+      List<StreamingQuery> queries = HashtagStream.start(spark, settings, store);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> queries.forEach(StreamCommand::stopQuietly), "stream-shutdown"));
+      System.out.println("TRENDTAGS READY stream queries=" + queries.size() + " ui="
           + spark.sparkContext().uiWebUrl().getOrElse(() -> "none"));
-      query.awaitTermination();
+      // One query failing stops the job, so a supervisor (or the demo) sees it and restarts all.
+      spark.streams().awaitAnyTermination();
+      queries.forEach(StreamCommand::stopQuietly);
+      for (StreamingQuery query : queries) {
+        query.awaitTermination(); // rethrows the failure of a query that failed
+      }
       return 0;
     } finally {
       spark.stop();

@@ -30,7 +30,9 @@ public final class TopicCreator {
       if (admin.listTopics().names().get().contains(topic)) {
         return;
       }
-      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
+          // The broker stamps each record: the stream's dedup horizon runs on these times, which no client can skew.
+          .configs(Map.of("message.timestamp.type", "LogAppendTime")))).all().get();
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw new IllegalStateException("cannot create topic '" + topic + "' on Kafka at " + bootstrap

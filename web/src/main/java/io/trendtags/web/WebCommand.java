@@ -2,6 +2,7 @@ package io.trendtags.web;
 
 import io.javalin.util.JavalinBindException;
 import io.trendtags.core.config.ConfigDefaults;
+import io.trendtags.core.config.DurationConverter;
 import io.trendtags.core.config.EffectiveConfig;
 import io.trendtags.web.embed.EmbedPolicy;
 import io.trendtags.web.source.TableTopTagsSource;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.trendtags.core.top.TagCount;
 import io.trendtags.core.top.TopTags;
+import io.trendtags.core.top.View;
 import io.trendtags.store.TopTagsTable;
 import io.trendtags.testsupport.HBaseServer;
 import io.trendtags.testsupport.HeadlessChromium;
@@ -85,7 +86,7 @@ class DashboardIT {
   @BeforeAll
   static void start(@TempDir Path profile) {
     table = TopTagsTable.connect(HBASE.zkQuorum());
-    table.write(FIRST);
+    table.write(View.ALL, FIRST, "dashboard-it");
     app = new WebApp(new TableTopTagsSource(table), Duration.ofMillis(200)).start("127.0.0.1", 0);
     browser = HeadlessChromium.start(profile);
   }
@@ -176,7 +177,7 @@ class DashboardIT {
     // A bar is a tag: the bar that was Java's moves to Java's new rank, no new bar is drawn for it.
     Object javaBar = dataIndexOf("Java");
 
-    table.write(SECOND);
+    table.write(View.ALL, SECOND, "dashboard-it");
 
     // HBase refresh (200 ms) + the push, with room for a busy two-core machine.
     await().atMost(Duration.ofSeconds(8)).until(() -> chartLabels().equals(labelsOf(SECOND, 10)));
@@ -226,7 +227,7 @@ class DashboardIT {
       await().atMost(Duration.ofSeconds(15)).until(() -> chartLabels().equals(labelsOf(SECOND, 5)));
       assertThat(transport()).isEqualTo("polling");
 
-      table.write(THIRD);
+      table.write(View.ALL, THIRD, "dashboard-it");
 
       // HBase refresh (200 ms) + one poll (1 s), with room for a busy two-core machine.
       await().atMost(POLL.multipliedBy(8)).until(() -> chartLabels().equals(labelsOf(THIRD, 5)));

@@ -33,7 +33,9 @@ public final class TweetTopic {
       if (topics.contains(topic)) {
         return false;
       }
-      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all()
+      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
+          // The broker stamps each record: the stream's dedup horizon runs on these times, which no client can skew.
+          .configs(Map.of("message.timestamp.type", "LogAppendTime")))).all()
           .get(TIMEOUT_SECONDS + 5, TimeUnit.SECONDS);
       return true;
     } catch (ExecutionException e) {

@@ -1,6 +1,7 @@
 package io.trendtags.core.tweet;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,13 +16,20 @@ import java.util.Objects;
  * @param entityTags     {@code entities.hashtags[].tag} in order, or {@code null} if absent
  * @param noteText       {@code note_tweet.text}, the full text of a long post, or {@code null}
  * @param noteEntityTags {@code note_tweet.entities.hashtags[].tag} in order, or {@code null} if absent
+ * @param authorId       {@code author_id}, or {@code null} when X was not asked for it
+ * @param createdAt      {@code created_at}, or {@code null} when X was not asked for it
  */
-public record Tweet(String id, String text, List<String> entityTags, String noteText, List<String> noteEntityTags)
-    implements Serializable {
+public record Tweet(String id, String text, List<String> entityTags, String noteText, List<String> noteEntityTags,
+    String authorId, Instant createdAt) implements Serializable {
 
   public Tweet {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(text, "text");
+  }
+
+  /** A tweet without author and time, as tests and the {@code extract} command need. */
+  public Tweet(String id, String text, List<String> entityTags, String noteText, List<String> noteEntityTags) {
+    this(id, text, entityTags, noteText, noteEntityTags, null, null);
   }
 
   /** A tweet known only by its text, as the {@code extract} command reads a bare JSON string. */

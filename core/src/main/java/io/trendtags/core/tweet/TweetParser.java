@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,8 +15,8 @@ import java.util.List;
 /**
  * Reads one X API v2 Tweet object (UTF-8 JSON, a Kafka record value) into a {@link Tweet}.
  *
- * <p>A streaming parser, not databind: it reads only {@code id}, {@code text}, {@code entities.hashtags}
- * and {@code note_tweet}, and skips everything else without building it (on the bundled timeline it
+ * <p>A streaming parser, not databind: it reads only {@code id}, {@code text}, {@code entities.hashtags},
+ * {@code note_tweet}, {@code author_id} and {@code created_at}, and skips everything else without building it (on the bundled timeline it
  * is about twice as fast as binding a small record; see the client's {@code ExtractionBenchmark}).
  * Stateless and thread-safe: call the static methods from anywhere, a Spark task included.
  */
@@ -78,12 +80,16 @@ public final class TweetParser {
     List<String> entityTags = null;
     String noteText = null;
     List<String> noteTags = null;
+    String authorId = null;
+    Instant createdAt = null;
     String field;
     while ((field = p.nextFieldName()) != null) {
       JsonToken value = p.nextToken();
       switch (field) {
         case "id" -> id = requireString(p, value, "id");
         case "text" -> text = requireString(p, value, "text");
+        case "author_id" -> authorId = requireString(p, value, "author_id");
+        case "created_at" -> createdAt = readInstant(p, value, "created_at");
         case "entities" -> entityTags = readEntities(p, value, "entities");
         case "note_tweet" -> {
           requireObject(value, "note_tweet");
@@ -105,7 +111,17 @@ public final class TweetParser {
     if (!isTweetId(id)) {
       throw new MalformedTweetException("id \"" + shorten(id) + "\" is not a tweet id (1 to 19 digits)");
     }
-    return new Tweet(id, text == null ? "" : text, entityTags, noteText, noteTags);
+    return new Tweet(id, text == null ? "" : text, entityTags, noteText, noteTags, authorId, createdAt);
+  }
+
+  private static Instant readInstant(JsonParser p, JsonToken token, String where)
+      throws IOException, MalformedTweetException {
+    String text = requireString(p, token, where);
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new MalformedTweetException(where + " \"" + shorten(text) + "\" is not an ISO-8601 instant");
+    }
   }
 
   /** The {@code hashtags[].tag} list of an entities object, or {@code null} if it has no hashtags array. */

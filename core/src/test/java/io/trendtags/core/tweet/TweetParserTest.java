@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trendtags.core.hashtag.HashtagEntity;
 import io.trendtags.core.hashtag.HashtagExtractor;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -22,14 +23,27 @@ class TweetParserTest {
   @Test
   void readsIdTextAndHashtagEntities() throws Exception {
     Tweet tweet = TweetParser.parse("""
-        {"id":"1524796546306478083","created_at":"2022-05-12T17:00:00.000Z","lang":"en",
+        {"id":"1524796546306478083","created_at":"2022-05-12T17:00:00.000Z","lang":"en","author_id":"2244994945",
          "public_metrics":{"like_count":3,"nested":[1,{"a":[2]}]},
          "text":"Devs in the Details #WelcomeToOurTechTalk 🚀",
          "entities":{"urls":[{"start":0,"end":1,"url":"x"}],
                      "hashtags":[{"start":20,"end":41,"tag":"WelcomeToOurTechTalk"}]}}
         """);
     assertThat(tweet).isEqualTo(new Tweet("1524796546306478083", "Devs in the Details #WelcomeToOurTechTalk 🚀",
-        List.of("WelcomeToOurTechTalk"), null, null));
+        List.of("WelcomeToOurTechTalk"), null, null, "2244994945", Instant.parse("2022-05-12T17:00:00Z")));
+  }
+
+  @Test
+  void aTweetWithoutAuthorOrTimeHasNulls() throws Exception {
+    Tweet tweet = TweetParser.parse("{\"id\":\"1\",\"text\":\"#a\"}");
+    assertThat(tweet.authorId()).isNull();
+    assertThat(tweet.createdAt()).isNull();
+  }
+
+  @Test
+  void aCreatedAtThatIsNotAnInstantIsMalformed() {
+    assertThatThrownBy(() -> TweetParser.parse("{\"id\":\"1\",\"created_at\":\"yesterday\"}"))
+        .isInstanceOf(MalformedTweetException.class).hasMessageContaining("created_at \"yesterday\"");
   }
 
   @Test

@@ -5,7 +5,7 @@ import io.trendtags.launcher.process.FreePorts;
 import io.trendtags.launcher.process.StageProcess;
 import io.trendtags.stream.HashtagStream;
 import io.trendtags.stream.StreamSettings;
-import io.trendtags.stream.sink.RetryingTopTagsWriter;
+import io.trendtags.stream.sink.RetryingTopTagsStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,14 +92,21 @@ public final class BenchCommand implements Callable<Integer> {
 
   private int run(String topic, Path checkpoint) throws Exception {
     StreamSettings settings = new StreamSettings(kafka, topic, checkpoint.toString(), Duration.ZERO, true, batch,
-        Math.max(2, Runtime.getRuntime().availableProcessors()), -1);
+        Math.max(2, Runtime.getRuntime().availableProcessors()), -1, Duration.ofHours(48));
     SparkSession spark = HashtagStream.session(settings, master);
-    try (RetryingTopTagsWriter writer = new RetryingTopTagsWriter(hbaseZk, Duration.ofMinutes(2))) {
+    try (RetryingTopTagsStore store = new RetryingTopTagsStore(hbaseZk, Duration.ofMinutes(2))) {
       long t0 = System.nanoTime();
-      StreamingQuery query = HashtagStream.start(spark, settings, writer);
-      query.awaitTermination();
+      List<StreamingQuery> queries = HashtagStream.start(spark, settings, store);
+      int failed = 0;
+      for (StreamingQuery query : queries) {
+        query.awaitTermination();
+      }
       double wall = (System.nanoTime() - t0) / 1e9;
-      return report(query.recentProgress(), wall);
+      for (StreamingQuery query : queries) {
+        System.out.printf("bench: query %s%n", query.name());
+        failed += report(query.recentProgress(), wall);
+      }
+      return failed == 0 ? 0 : 1;
     } finally {
       spark.stop();
     }

@@ -1,10 +1,13 @@
 package io.trendtags.stream.query;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.trendtags.core.hashtag.HashtagExtractor;
 import io.trendtags.core.hashtag.HashtagKey;
 import io.trendtags.core.tweet.MalformedTweetException;
 import io.trendtags.core.tweet.Tweet;
 import io.trendtags.core.tweet.TweetParser;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -12,36 +15,66 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 /**
- * Kafka record ({@code value, partition, offset}) to the hashtag uses of its tweet: one {@link TagUse}
- * per distinct case-folded tag, in the casing the tweet wrote first; a record that is not a tweet
- * gives one rejected row. Plain Java (no Spark SQL expressions) because one pass of Jackson and
+ * Kafka record ({@code value, partition, offset, timestamp}) to the hashtag uses of its tweet: one
+ * {@link TagUse} per distinct case-folded tag, in the casing the tweet wrote first, at the tweet's
+ * {@code created_at}; a record that is not a tweet gives one rejected row.
+ *
+ * <p>Event time is {@code created_at}, but never later than the record's Kafka timestamp (and that
+ * timestamp when the tweet has none): a tweet cannot be written before it was created, and one bad
+ * {@code created_at} far in the future would otherwise move the stream's clock and make every later
+ * tweet look late. Plain Java (no Spark SQL expressions) because one pass of Jackson and
  * twitter-text per record is the cheapest way through a backlog.
  */
-final class TagUses implements FlatMapFunction<Row, TagUse> {
+public final class TagUses implements FlatMapFunction<Row, TagUse> {
+
+  /** Column names of {@link TagUse}. */
+  public static final String ID = "id";
+  public static final String KEY = "key";
+  public static final String CASING = "casing";
+  public static final String AUTHOR = "author";
+  public static final String EVENT_TIME = "eventTime";
+  public static final String INGEST_TIME = "ingestTime";
+
+  /**
+   * The uses of every record.
+   *
+   * @param kafkaRecords rows with at least Kafka's {@code value} (binary), {@code partition},
+   *                     {@code offset} and {@code timestamp}
+   */
+  public static Dataset<TagUse> of(Dataset<Row> kafkaRecords) {
+    return kafkaRecords
+        .select(col("value"), col("partition"), col("offset"), col("timestamp"))
+        .flatMap(new TagUses(), Encoders.bean(TagUse.class));
+  }
 
   @Override
   public Iterator<TagUse> call(Row record) {
     byte[] value = record.getAs(0);
+    Timestamp kafkaTime = record.getTimestamp(3);
     Tweet tweet;
     try {
       tweet = TweetParser.parse(value);
     } catch (MalformedTweetException e) {
-      return List.of(TagUse.rejected(record.getInt(1), record.getLong(2))).iterator();
+      return List.of(TagUse.rejected(record.getInt(1), record.getLong(2), kafkaTime)).iterator();
     }
     List<String> tags = HashtagExtractor.hashtags(tweet);
     if (tags.isEmpty()) {
       return Collections.emptyIterator();
     }
+    Timestamp eventTime = tweet.createdAt() == null || tweet.createdAt().isAfter(kafkaTime.toInstant())
+        ? kafkaTime : Timestamp.from(tweet.createdAt());
     // A tweet counts once per tag however often it repeats it: "#java ... #Java" is one use of java.
     Set<String> seen = new HashSet<>();
     List<TagUse> uses = new ArrayList<>(tags.size());
     for (String tag : tags) {
       String key = HashtagKey.fold(tag);
       if (seen.add(key)) {
-        uses.add(new TagUse(tweet.id(), key, tag));
+        uses.add(new TagUse(tweet.id(), key, tag, tweet.authorId(), eventTime, kafkaTime));
       }
     }
     return uses.iterator();

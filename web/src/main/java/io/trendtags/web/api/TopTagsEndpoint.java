@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.trendtags.core.top.TopTags;
+import io.trendtags.core.top.View;
 import io.trendtags.web.source.LatestTopTags;
 
 /**
@@ -34,7 +35,7 @@ public final class TopTagsEndpoint implements Handler {
       ctx.status(HttpStatus.BAD_REQUEST).json(badN(raw));
       return;
     }
-    ctx.json(TopTagsJson.of(latest.get(), n));
+    ctx.json(TopTagsJson.of(View.ALL, latest.get(), n));
   }
 
   /** {@code n} from the query, the default if absent, or null if it is not a whole number in range. */

@@ -1,26 +1,31 @@
 package io.trendtags.web.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.trendtags.core.top.TopTags;
+import io.trendtags.core.top.View;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The body of {@code GET /api/top}: {@code {"updated_at": "<ISO-8601>", "tags": [{"tag": "Java", "count": 1234}]}},
- * highest count first. Its own records, so renaming a field in core cannot silently change the API.
+ * The body of {@code GET /api/top}: {@code {"view": "all", "updated_at": "<ISO-8601>", "clock": "<ISO-8601>",
+ * "tags": [{"tag": "Java", "count": 1234, "authors": 310}]}}, highest first; surge rows add {@code score}.
+ * Its own records, so renaming a field in core cannot silently change the API.
  */
-public record TopTagsJson(@JsonProperty("updated_at") String updatedAt, List<Tag> tags) {
+public record TopTagsJson(String view, @JsonProperty("updated_at") String updatedAt, String clock, List<Tag> tags) {
 
-  /** One hashtag (without '#') and how many times it was seen. */
-  public record Tag(String tag, long count) {}
+  /** One hashtag (without '#'), how many tweets used it, how many distinct authors; the surge score. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Tag(String tag, long count, long authors, Double score) {}
 
-  /** The first {@code n} tags of {@code top}; no data yet gives {@code updated_at: null} and no tags. */
-  public static TopTagsJson of(Optional<TopTags> top, int n) {
+  /** The first {@code n} tags of {@code top}; no data yet gives null times and no tags. */
+  public static TopTagsJson of(View view, Optional<TopTags> top, int n) {
     return top
         .map(t -> t.limit(n))
-        .map(t -> new TopTagsJson(
+        .map(t -> new TopTagsJson(view.id(),
             t.updatedAt() == null ? null : t.updatedAt().toString(),
-            t.tags().stream().map(c -> new Tag(c.tag(), c.count())).toList()))
-        .orElseGet(() -> new TopTagsJson(null, List.of()));
+            t.clock() == null ? null : t.clock().toString(),
+            t.tags().stream().map(c -> new Tag(c.tag(), c.count(), c.authors(), c.score())).toList()))
+        .orElseGet(() -> new TopTagsJson(view.id(), null, null, List.of()));
   }
 }

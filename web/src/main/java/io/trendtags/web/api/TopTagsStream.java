@@ -8,6 +8,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import io.trendtags.core.top.TopTags;
+import io.trendtags.core.top.View;
 import io.trendtags.web.source.LatestTopTags;
 import java.time.Duration;
 import java.util.HashMap;
@@ -83,7 +84,7 @@ public final class TopTagsStream implements Handler, AutoCloseable {
     // On the push thread: the current value goes out before any later change does.
     push.execute(() -> {
       if (!client.terminated()) {
-        send(subscriber, TopTagsJson.of(latest.get(), n));
+        send(subscriber, TopTagsJson.of(View.ALL, latest.get(), n));
         subscribers.add(subscriber);
       }
     });
@@ -93,7 +94,7 @@ public final class TopTagsStream implements Handler, AutoCloseable {
     // Serialized once per distinct n, not once per client.
     Map<Integer, String> bodies = new HashMap<>();
     for (Subscriber s : subscribers) {
-      String body = bodies.computeIfAbsent(s.n(), n -> toJson(TopTagsJson.of(top, n)));
+      String body = bodies.computeIfAbsent(s.n(), n -> toJson(TopTagsJson.of(View.ALL, top, n)));
       sendRaw(s, body);
     }
   }

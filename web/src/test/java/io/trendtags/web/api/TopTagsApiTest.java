@@ -80,7 +80,7 @@ class TopTagsApiTest {
   }
 
   @Test
-  void GET_api_top_answers_updated_at_and_tags_with_tag_and_count_and_nothing_else() throws Exception {
+  void GET_api_top_answers_view_times_and_tags_with_tag_count_and_authors_and_nothing_else() throws Exception {
     startWith(fifteenTags());
 
     HttpResponse<String> response = get("/api/top?n=2");
@@ -88,8 +88,8 @@ class TopTagsApiTest {
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
         type -> assertThat(type).startsWith("application/json"));
     assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("""
-        {"updated_at": "2026-11-25T12:34:56Z",
-         "tags": [{"tag": "Tag01", "count": 1500}, {"tag": "Tag02", "count": 1400}]}
+        {"view": "all", "updated_at": "2026-11-25T12:34:56Z", "clock": null,
+         "tags": [{"tag": "Tag01", "count": 1500, "authors": 0}, {"tag": "Tag02", "count": 1400, "authors": 0}]}
         """));
   }
 
@@ -125,7 +125,7 @@ class TopTagsApiTest {
     HttpResponse<String> response = get("/api/top");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("{\"updated_at\": null, \"tags\": []}"));
+    assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("{\"view\": \"all\", \"updated_at\": null, \"clock\": null, \"tags\": []}"));
   }
 
   @Test

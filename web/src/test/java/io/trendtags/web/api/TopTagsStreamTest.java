@@ -99,7 +99,8 @@ class TopTagsStreamTest {
     assertThat(stream.response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
     await().atMost(Duration.ofSeconds(5)).until(() -> stream.lastTags().equals(List.of("Java", "Kafka")));
     assertThat(stream.tops.get(0)).isEqualTo(JSON.readTree("""
-        {"updated_at": "2026-11-25T12:00:00Z", "tags": [{"tag": "Java", "count": 3}, {"tag": "Kafka", "count": 2}]}
+        {"view": "all", "updated_at": "2026-11-25T12:00:00Z", "clock": null,
+         "tags": [{"tag": "Java", "count": 3, "authors": 0}, {"tag": "Kafka", "count": 2, "authors": 0}]}
         """));
 
     source.set(KAFKA_FIRST);

@@ -1,4 +1,4 @@
-package io.trendtags.web;
+package io.trendtags.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +14,7 @@ class DurationConverterTest {
   private final DurationConverter converter = new DurationConverter();
 
   @ParameterizedTest(name = "{0} is {1} ms")
-  @CsvSource({"500ms, 500", "1s, 1000", "2m, 120000", "1h, 3600000", "PT1.5S, 1500", "' 3S ', 3000"})
+  @CsvSource({"500ms, 500", "1s, 1000", "2m, 120000", "1h, 3600000", "48h, 172800000", "7d, 604800000", "PT1.5S, 1500", "' 3S ', 3000"})
   void reads_short_and_iso_durations(String text, long millis) {
     assertThat(converter.convert(text)).isEqualTo(Duration.ofMillis(millis));
   }

@@ -1,4 +1,4 @@
-package io.trendtags.web;
+package io.trendtags.core.config;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -11,7 +11,7 @@ import picocli.CommandLine.TypeConversionException;
 /** Reads a duration as people write it: {@code 500ms}, {@code 1s}, {@code 2m}, or ISO-8601 {@code PT1S}. */
 public final class DurationConverter implements ITypeConverter<Duration> {
 
-  private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+  private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   @Override
   public Duration convert(String value) {
@@ -23,7 +23,8 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         case "ms" -> Duration.ofMillis(amount);
         case "s" -> Duration.ofSeconds(amount);
         case "m" -> Duration.ofMinutes(amount);
-        default -> Duration.ofHours(amount);
+        case "h" -> Duration.ofHours(amount);
+        default -> Duration.ofDays(amount);
       };
     }
     try {

@@ -1,0 +1,161 @@
+package io.trendtags.stream.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The all-time topology on a static DataFrame of Kafka-shaped rows: the same code the streaming query runs. */
+class AllTimeCountsTest {
+
+  private static final StructType KAFKA_ROWS = new StructType()
+      .add("value", DataTypes.BinaryType)
+      .add("partition", DataTypes.IntegerType)
+      .add("offset", DataTypes.LongType)
+      .add("timestamp", DataTypes.TimestampType);
+  private static final Timestamp KAFKA_TIME = Timestamp.valueOf("2026-11-25 10:00:00");
+
+  private static SparkSession spark;
+
+  @BeforeAll
+  static void startSpark() {
+    spark = SparkSession.builder().master("local[2]").appName("AllTimeCountsTest")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .getOrCreate();
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
+  private final List<Row> records = new ArrayList<>();
+
+  private void record(String value) {
+    records.add(RowFactory.create(value.getBytes(StandardCharsets.UTF_8), 0, (long) records.size(), KAFKA_TIME));
+  }
+
+  private void tweet(String id, String text) {
+    record("{\"id\":\"" + id + "\",\"text\":\"" + text + "\"}");
+  }
+
+  private void tweet(String id, String author, String createdAt, String text) {
+    record("{\"id\":\"" + id + "\",\"author_id\":\"" + author + "\",\"created_at\":\"" + createdAt
+        + "\",\"text\":\"" + text + "\"}");
+  }
+
+  /** Runs {@link #records} as one micro-batch of a streaming query; the rows it emitted. */
+  private List<Row> rows() {
+    return new StreamingRun(spark, KAFKA_ROWS).batch(records, kafka -> AllTimeCounts.build(TagUses.of(kafka), Duration.ofHours(48)));
+  }
+
+  private Row row(String key) {
+    return rows().stream().filter(r -> key.equals(r.getAs(AllTimeCounts.KEY))).findFirst().orElseThrow();
+  }
+
+  /** key -> (shown casing -> count); the rejected count under key null. */
+  private Map<String, Map<String, Long>> counts() {
+    Map<String, Map<String, Long>> result = new HashMap<>();
+    for (Row row : rows()) {
+      String key = row.getAs(AllTimeCounts.KEY);
+      String casing = row.getAs(AllTimeCounts.CASING);
+      result.computeIfAbsent(key, k -> new HashMap<>()).put(casing, row.<Long>getAs(AllTimeCounts.COUNT));
+    }
+    return result;
+  }
+
+  @Test
+  void shouldCountEachTagOncePerTweetFoldingCase() {
+    tweet("1", "#Java and #java again");
+    tweet("2", "more #JAVA");
+    tweet("3", "plain #java");
+    tweet("4", "no tags here");
+
+    tweet("5", "again #Java");
+
+    assertThat(counts()).containsOnlyKeys("java")
+        .extractingByKey("java").isEqualTo(Map.of("Java", 4L));
+  }
+
+  @Test
+  void shouldCountDistinctAuthorsAndKeepTheNewestEventTime() {
+    tweet("1", "alice", "2026-11-25T09:00:00.000Z", "#kafka");
+    tweet("2", "alice", "2026-11-25T09:05:00.000Z", "#kafka");
+    tweet("3", "bob", "2026-11-25T09:30:00.000Z", "#Kafka");
+    tweet("4", "carol", "2026-11-25T08:00:00.000Z", "#kafka");
+
+    Row kafka = row("kafka");
+    assertThat(kafka.<Long>getAs(AllTimeCounts.COUNT)).isEqualTo(4);
+    assertThat(kafka.<Long>getAs(AllTimeCounts.AUTHORS)).isEqualTo(3);
+    assertThat(kafka.<Timestamp>getAs(AllTimeCounts.LAST_SEEN).toInstant()).hasToString("2026-11-25T09:30:00Z");
+  }
+
+  @Test
+  void shouldCountATweetCreatedDaysBeforeTheOthersInAllTimeAndNeverLetAFutureCreatedAtMoveTheClock() {
+    StreamingRun run = new StreamingRun(spark, KAFKA_ROWS);
+    tweet("1", "alice", "2026-11-25T09:00:00.000Z", "#kafka");
+    tweet("2", "bob", "2099-01-01T00:00:00.000Z", "#kafka");
+    run.batch(records, kafka -> AllTimeCounts.build(TagUses.of(kafka), Duration.ofHours(48)));
+    records.clear();
+    tweet("3", "carol", "2026-11-01T09:00:00.000Z", "#kafka"); // a backfill of last month
+    List<Row> second = run.batch(records, kafka -> AllTimeCounts.build(TagUses.of(kafka), Duration.ofHours(48)));
+
+    assertThat(second).singleElement().satisfies(kafka -> {
+      assertThat(kafka.<Long>getAs(AllTimeCounts.COUNT)).isEqualTo(3);
+      assertThat(kafka.<Timestamp>getAs(AllTimeCounts.LAST_SEEN)).isEqualTo(KAFKA_TIME);
+    });
+  }
+
+  @Test
+  void shouldTakeTheKafkaTimestampForATweetWithoutCreatedAt() {
+    tweet("1", "#spark");
+
+    assertThat(row("spark").<Timestamp>getAs(AllTimeCounts.LAST_SEEN)).isEqualTo(KAFKA_TIME);
+  }
+
+  @Test
+  void shouldCountATweetDeliveredTwiceOnce() {
+    tweet("7", "#kafka");
+    tweet("7", "#kafka");
+    tweet("8", "#kafka");
+
+    assertThat(counts()).extractingByKey("kafka").isEqualTo(Map.of("kafka", 2L));
+  }
+
+  @Test
+  void shouldSetAsideRecordsThatAreNotTweetsAndCountThem() {
+    tweet("1", "#spark");
+    record("not json at all");
+    record("{\"id\": 5, \"text\": \"#numericid\"}");
+    records.add(RowFactory.create(new byte[] {(byte) 0xff, 0x00, (byte) 0xfe}, 1, 99L, KAFKA_TIME));
+    record("[1,2,3]");
+
+    Map<String, Map<String, Long>> counts = counts();
+
+    assertThat(counts).containsOnlyKeys("spark", null);
+    assertThat(counts.get(null).values()).containsExactly(4L);
+  }
+
+  @Test
+  void shouldPreferTheEntitiesXSentOverTheText() {
+    record("{\"id\":\"9\",\"text\":\"#FromText\",\"entities\":{\"hashtags\":[{\"start\":0,\"end\":9,\"tag\":\"FromEntities\"}]}}");
+
+    assertThat(counts()).containsOnlyKeys("fromentities");
+  }
+}
