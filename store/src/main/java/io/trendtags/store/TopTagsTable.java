@@ -9,6 +9,7 @@ import io.trendtags.core.top.View;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -56,13 +57,18 @@ public final class TopTagsTable implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<TagCount>> TAG_LIST = new TypeReference<>() {};
 
+  /** How long minute buckets stay in {@link TagHistoryTable} unless the stream says otherwise. */
+  public static final Duration DEFAULT_HISTORY_TTL = Duration.ofDays(7);
+
   private final Connection connection;
   private final Table table;
+  private final TagHistoryTable history;
 
-  private TopTagsTable(Connection connection) throws IOException {
+  private TopTagsTable(Connection connection, Duration historyTtl) throws IOException {
     this.connection = connection;
     createIfAbsent(connection);
     this.table = connection.getTable(NAME);
+    this.history = new TagHistoryTable(connection, historyTtl);
   }
 
   /**
@@ -70,13 +76,18 @@ public final class TopTagsTable implements AutoCloseable {
    * and creates the table if it does not exist.
    */
   public static TopTagsTable connect(String hbaseZk) {
+    return connect(hbaseZk, DEFAULT_HISTORY_TTL);
+  }
+
+  /** As {@link #connect(String)}; a history table it creates keeps buckets for {@code historyTtl}. */
+  public static TopTagsTable connect(String hbaseZk, Duration historyTtl) {
     Configuration conf = HBaseConfiguration.create();
     conf.set("hbase.zookeeper.quorum", hbaseZk);
     // Fail in seconds, not the client's default of minutes, when HBase is not there.
     conf.setInt("hbase.client.retries.number", 5);
     conf.setInt("zookeeper.recovery.retry", 1);
     try {
-      return new TopTagsTable(ConnectionFactory.createConnection(conf));
+      return new TopTagsTable(ConnectionFactory.createConnection(conf), historyTtl);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot reach HBase at " + hbaseZk + ": " + e.getMessage(), e);
     }
@@ -168,9 +179,15 @@ public final class TopTagsTable implements AutoCloseable {
     }
   }
 
+  /** The minute buckets of every tag, on the same connection. */
+  public TagHistoryTable history() {
+    return history;
+  }
+
   @Override
   public void close() {
     try {
+      history.close();
       table.close();
       connection.close();
     } catch (IOException e) {

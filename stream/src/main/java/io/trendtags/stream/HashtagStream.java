@@ -1,10 +1,12 @@
 package io.trendtags.stream;
 
 import io.trendtags.stream.query.AllTimeCounts;
+import io.trendtags.stream.query.MinuteBuckets;
 import io.trendtags.stream.query.TagUse;
 import io.trendtags.stream.query.TagUses;
 import io.trendtags.stream.sink.AllTimeSink;
 import io.trendtags.stream.sink.TopTagsStore;
+import io.trendtags.stream.window.WindowSink;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -66,7 +68,14 @@ public final class HashtagStream {
         .trigger(trigger(settings))
         .foreachBatch(new AllTimeSink(store, Clock.systemUTC()))
         .start();
-    return List.of(allTime);
+    StreamingQuery windows = MinuteBuckets.build(uses, settings.allowedLateness()).writeStream()
+        .queryName("windows")
+        .outputMode(OutputMode.Update())
+        .option("checkpointLocation", settings.checkpointOf("windows"))
+        .trigger(trigger(settings))
+        .foreachBatch(new WindowSink(store, Clock.systemUTC(), settings.surge()))
+        .start();
+    return List.of(allTime, windows);
   }
 
   private static Dataset<Row> kafkaRecords(SparkSession spark, StreamSettings settings) {

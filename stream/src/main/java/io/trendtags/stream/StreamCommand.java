@@ -4,6 +4,7 @@ import io.trendtags.core.config.ConfigDefaults;
 import io.trendtags.core.config.DurationConverter;
 import io.trendtags.core.config.EffectiveConfig;
 import io.trendtags.stream.sink.RetryingTopTagsStore;
+import io.trendtags.stream.window.SurgeSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -73,6 +74,25 @@ public final class StreamCommand implements Callable<Integer> {
           + "a duplicate arriving later counts again (default: ${DEFAULT-VALUE}).", defaultValue = "48h")
   Duration dedupHorizon;
 
+  @Option(names = "--allowed-lateness", converter = DurationConverter.class, paramLabel = "DURATION",
+      description = "How far behind the stream's clock (the newest created_at) a tweet may arrive and still count "
+          + "in the windows and surge; later ones count in all time only (default: ${DEFAULT-VALUE}).", defaultValue = "10m")
+  Duration allowedLateness;
+
+  @Option(names = "--surge-min-authors", description = "Fewest distinct authors in the last hour for a tag to surge (default: ${DEFAULT-VALUE}).", defaultValue = "3")
+  int surgeMinAuthors;
+
+  @Option(names = "--surge-baseline-hours", description = "Hours before the last one whose mean distinct authors is the surge's baseline (default: ${DEFAULT-VALUE}).", defaultValue = "24")
+  int surgeBaselineHours;
+
+  @Option(names = "--surge-half-life", converter = DurationConverter.class, paramLabel = "DURATION",
+      description = "How fast a held surge peak fades (default: ${DEFAULT-VALUE}).", defaultValue = "2h")
+  Duration surgeHalfLife;
+
+  @Option(names = "--history-ttl", converter = DurationConverter.class, paramLabel = "DURATION",
+      description = "How long HBase keeps each tag's minute buckets, when the job creates table hashtags_history (default: ${DEFAULT-VALUE}).", defaultValue = "7d")
+  Duration historyTtl;
+
   @Option(names = "--config", description = "Properties file of option defaults.")
   Path config;
 
@@ -84,9 +104,10 @@ public final class StreamCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LOG.info("{}", EffectiveConfig.describe(spec));
     StreamSettings settings = new StreamSettings(kafka, topic, checkpoint, parseTrigger(trigger), once,
-        maxOffsetsPerTrigger, shufflePartitions, uiPort, dedupHorizon);
+        maxOffsetsPerTrigger, shufflePartitions, uiPort, dedupHorizon, allowedLateness,
+        new SurgeSettings(surgeMinAuthors, surgeBaselineHours, surgeHalfLife));
     SparkSession spark = HashtagStream.session(settings, master);
-    try (RetryingTopTagsStore store = new RetryingTopTagsStore(hbaseZk, hbaseTimeout)) {
+    try (RetryingTopTagsStore store = new RetryingTopTagsStore(hbaseZk, hbaseTimeout, historyTtl)) {
       List<StreamingQuery> queries = HashtagStream.start(spark, settings, store);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> queries.forEach(StreamCommand::stopQuietly), "stream-shutdown"));
       System.out.println("TRENDTAGS READY stream queries=" + queries.size() + " ui="

@@ -1,5 +1,6 @@
 package io.trendtags.stream;
 
+import io.trendtags.stream.window.SurgeSettings;
 import java.time.Duration;
 
 /**
@@ -8,7 +9,8 @@ import java.time.Duration;
  * @param checkpoint the directory under which each query keeps its own checkpoint
  * @param maxOffsetsPerTrigger null for no cap
  * @param uiPort -1 for no Spark UI
- * @param dedupHorizon how long (event time) a tweet id is remembered to drop its duplicates
+ * @param dedupHorizon how long (Kafka's time) a tweet id is remembered to drop its duplicates
+ * @param allowedLateness how far behind the stream's clock a tweet may be and still count in the windows
  */
 public record StreamSettings(
     String kafka,
@@ -19,7 +21,9 @@ public record StreamSettings(
     Long maxOffsetsPerTrigger,
     int shufflePartitions,
     int uiPort,
-    Duration dedupHorizon) {
+    Duration dedupHorizon,
+    Duration allowedLateness,
+    SurgeSettings surge) {
 
   /** The checkpoint of the query named {@code query}. */
   public String checkpointOf(String query) {

@@ -92,7 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   private int run(String topic, Path checkpoint) throws Exception {
     StreamSettings settings = new StreamSettings(kafka, topic, checkpoint.toString(), Duration.ZERO, true, batch,
-        Math.max(2, Runtime.getRuntime().availableProcessors()), -1, Duration.ofHours(48));
+        Math.max(2, Runtime.getRuntime().availableProcessors()), -1, Duration.ofHours(48), Duration.ofMinutes(10), io.trendtags.stream.window.SurgeSettings.DEFAULTS);
     SparkSession spark = HashtagStream.session(settings, master);
     try (RetryingTopTagsStore store = new RetryingTopTagsStore(hbaseZk, Duration.ofMinutes(2))) {
       long t0 = System.nanoTime();

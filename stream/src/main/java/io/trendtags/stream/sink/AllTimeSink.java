@@ -27,7 +27,7 @@ public final class AllTimeSink implements VoidFunction2<Dataset<Row>, Long> {
 
   private static final Logger LOG = LoggerFactory.getLogger(AllTimeSink.class);
   /** The property Spark sets on the thread that runs a query's batches. */
-  static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
+  public static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
 
   private final transient TopTagsStore store;
   private final transient Clock clock;

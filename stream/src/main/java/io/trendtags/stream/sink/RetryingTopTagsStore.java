@@ -2,8 +2,10 @@ package io.trendtags.stream.sink;
 
 import io.trendtags.core.top.TopTags;
 import io.trendtags.core.top.View;
+import io.trendtags.store.MinuteBucket;
 import io.trendtags.store.TopTagsTable;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -22,11 +24,18 @@ public final class RetryingTopTagsStore implements TopTagsStore, AutoCloseable {
 
   private final String hbaseZk;
   private final Duration deadline;
+  private final Duration historyTtl;
   private TopTagsTable table;
 
   public RetryingTopTagsStore(String hbaseZk, Duration deadline) {
+    this(hbaseZk, deadline, TopTagsTable.DEFAULT_HISTORY_TTL);
+  }
+
+  /** @param historyTtl how long HBase keeps minute buckets, if this store creates their table */
+  public RetryingTopTagsStore(String hbaseZk, Duration deadline, Duration historyTtl) {
     this.hbaseZk = hbaseZk;
     this.deadline = deadline;
+    this.historyTtl = historyTtl;
   }
 
   @Override
@@ -42,12 +51,25 @@ public final class RetryingTopTagsStore implements TopTagsStore, AutoCloseable {
     });
   }
 
+  @Override
+  public synchronized void writeBuckets(List<MinuteBucket> buckets) {
+    retrying(table -> {
+      table.history().write(buckets);
+      return null;
+    });
+  }
+
+  @Override
+  public synchronized List<MinuteBucket> bucketsSince(long fromMinute) {
+    return retrying(table -> table.history().since(fromMinute));
+  }
+
   private <T> T retrying(Function<TopTagsTable, T> call) {
     long giveUpAt = System.nanoTime() + deadline.toNanos();
     while (true) {
       try {
         if (table == null) {
-          table = TopTagsTable.connect(hbaseZk);
+          table = TopTagsTable.connect(hbaseZk, historyTtl);
           LOG.info("connected to HBase at {}", hbaseZk);
         }
         return call.apply(table);

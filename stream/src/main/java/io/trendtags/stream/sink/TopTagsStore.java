@@ -2,6 +2,8 @@ package io.trendtags.stream.sink;
 
 import io.trendtags.core.top.TopTags;
 import io.trendtags.core.top.View;
+import io.trendtags.store.MinuteBucket;
+import java.util.List;
 import java.util.Optional;
 
 /** Where the job keeps each view's top list: HBase ({@link RetryingTopTagsStore}), or memory in tests. */
@@ -12,4 +14,10 @@ public interface TopTagsStore {
 
   /** Replaces {@code view}'s list, in one atomic write. */
   void write(View view, TopTags top, String queryId);
+
+  /** Stores minute buckets, replacing what the same (minute, tag) held. */
+  void writeBuckets(List<MinuteBucket> buckets);
+
+  /** Every stored bucket from minute {@code fromMinute} (since the epoch) on. */
+  List<MinuteBucket> bucketsSince(long fromMinute);
 }

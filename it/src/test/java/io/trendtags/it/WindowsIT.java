@@ -1,0 +1,150 @@
+package io.trendtags.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.trendtags.core.top.TagCount;
+import io.trendtags.core.top.TopTags;
+import io.trendtags.core.top.View;
+import io.trendtags.launcher.process.StageProcess;
+import io.trendtags.store.TopTagsTable;
+import io.trendtags.testsupport.HBaseServer;
+import io.trendtags.testsupport.KafkaBroker;
+import io.trendtags.testsupport.Stages;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The window and surge views through the real pipeline: tweets with chosen {@code created_at} into
+ * Kafka, the {@code ./trendtags stream} process, each view's row in HBase. Times are relative to a
+ * clock a minute before now, so no {@code created_at} is later than Kafka's own timestamp.
+ */
+class WindowsIT {
+
+  @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
+  @RegisterExtension static final HBaseServer HBASE = new HBaseServer();
+
+  private static final String TOPIC = "windows-it-tweets";
+  private static final Duration SETTLE = Duration.ofMinutes(3);
+  private static final Instant CLOCK = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1));
+
+  private static Path checkpoint;
+  private static KafkaProducer<String, byte[]> producer;
+  private static StageProcess stream;
+  private static TopTagsTable table;
+  private static long nextId = 1_900_000_000_000_000_000L;
+
+  @BeforeAll
+  static void start() throws Exception {
+    KAFKA.createTopic(TOPIC, 2);
+    checkpoint = Files.createTempDirectory("windows-it-checkpoint");
+    producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer());
+    stream = startStream();
+    table = TopTagsTable.connect(HBASE.zkQuorum());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (stream != null) {
+      stream.stop(Duration.ofSeconds(30));
+    }
+    if (producer != null) {
+      producer.close();
+    }
+    if (table != null) {
+      table.close();
+    }
+  }
+
+  private static StageProcess startStream() throws InterruptedException {
+    StageProcess process = Stages.start("stream",
+        "--kafka", KAFKA.bootstrapServers(), "--topic", TOPIC, "--hbase-zk", HBASE.zkQuorum(),
+        "--checkpoint", checkpoint.toString(), "--trigger", "500ms", "--ui-port", "-1");
+    process.awaitReady(Duration.ofMinutes(2));
+    return process;
+  }
+
+  private static String send(String tag, String author, Duration beforeClock) {
+    String id = Long.toString(nextId++);
+    sendJson(id, tag, author, beforeClock);
+    return id;
+  }
+
+  private static void sendJson(String id, String tag, String author, Duration beforeClock) {
+    String json = "{\"id\":\"" + id + "\",\"text\":\"post #" + tag + "\",\"author_id\":\"" + author
+        + "\",\"created_at\":\"" + CLOCK.minus(beforeClock) + "\"}";
+    producer.send(new ProducerRecord<>(TOPIC, id, json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static List<TagCount> view(View view) {
+    return table.read(view).map(TopTags::tags).orElse(List.of());
+  }
+
+  @Test
+  void shouldCountEachWindowExactlyRankSurgeAndKeepALateTweetInAllTimeOnlyAcrossAKill() throws Exception {
+    String alpha = send("Alpha", "a1", Duration.ZERO);
+    send("Alpha", "a2", Duration.ofMinutes(2));
+    send("alpha", "a3", Duration.ofMinutes(5));
+    sendJson(alpha, "Alpha", "a1", Duration.ZERO); // a redelivery: counts once
+    send("Beta", "b1", Duration.ofMinutes(20));
+    send("Beta", "b2", Duration.ofMinutes(40));
+    for (int i = 1; i <= 4; i++) {
+      send("Gamma", "g" + i, Duration.ofHours(3));
+    }
+    producer.flush();
+
+    await().atMost(SETTLE).untilAsserted(() -> {
+      assertThat(table.read(View.LAST_HOUR).map(TopTags::clock)).contains(CLOCK);
+      assertThat(view(View.LAST_15_MINUTES)).containsExactly(new TagCount("Alpha", 3, 3));
+      assertThat(view(View.LAST_HOUR)).containsExactly(new TagCount("Alpha", 3, 3), new TagCount("Beta", 2, 2));
+      assertThat(view(View.LAST_24_HOURS)).containsExactly(
+          new TagCount("Gamma", 4, 4), new TagCount("Alpha", 3, 3), new TagCount("Beta", 2, 2));
+    });
+    // A surge: Alpha's 3 authors this hour against none before; Gamma leads all time but is quiet now.
+    assertThat(view(View.SURGE)).first().satisfies(top -> {
+      assertThat(top.tag()).isEqualTo("Alpha");
+      assertThat(top.score()).isEqualTo(4.0);
+    });
+
+    // Spark drops late rows by the watermark of the batch before: let one more batch pass first.
+    send("Delta", "d1", Duration.ZERO);
+    producer.flush();
+    await().atMost(SETTLE).untilAsserted(() ->
+        assertThat(view(View.LAST_15_MINUTES)).contains(new TagCount("Delta", 1, 1)));
+    // Half an hour behind the clock: later than the allowed 10 minutes.
+    send("Late", "l1", Duration.ofMinutes(30));
+    producer.flush();
+    await().atMost(SETTLE).untilAsserted(() ->
+        assertThat(table.read(View.ALL).map(TopTags::tags).orElse(List.of())).contains(new TagCount("Late", 1, 1)));
+    assertThat(view(View.LAST_HOUR)).extracting(TagCount::tag).doesNotContain("Late");
+
+    stream.kill();
+    send("Alpha", "a4", Duration.ofMinutes(1));
+    producer.flush();
+    stream = startStream();
+
+    await().atMost(SETTLE).untilAsserted(() -> {
+      assertThat(view(View.LAST_15_MINUTES)).containsExactly(new TagCount("Alpha", 4, 4), new TagCount("Delta", 1, 1));
+      assertThat(view(View.LAST_24_HOURS)).containsExactly(new TagCount("Alpha", 4, 4), new TagCount("Gamma", 4, 4),
+          new TagCount("Beta", 2, 2), new TagCount("Delta", 1, 1));
+    });
+  }
+}
