@@ -3,6 +3,8 @@ package io.trendtags.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trendtags.core.top.TagCount;
 import io.trendtags.core.top.TopTags;
 import io.trendtags.core.top.View;
@@ -11,6 +13,10 @@ import io.trendtags.store.TopTagsTable;
 import io.trendtags.testsupport.HBaseServer;
 import io.trendtags.testsupport.KafkaBroker;
 import io.trendtags.testsupport.Stages;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,5 +152,17 @@ class WindowsIT {
       assertThat(view(View.LAST_24_HOURS)).containsExactly(new TagCount("Alpha", 4, 4), new TagCount("Gamma", 4, 4),
           new TagCount("Beta", 2, 2), new TagCount("Delta", 1, 1));
     });
+
+    try (StageProcess web = Stages.start("web", "--port", "0", "--hbase-zk", HBASE.zkQuorum())) {
+      URI api = URI.create(web.awaitReady(Duration.ofMinutes(1)).get("url")).resolve("/api/top?view=15m&n=1");
+      HttpClient http = HttpClient.newHttpClient();
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        JsonNode body = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(api).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(body.get("view").asText()).isEqualTo("15m");
+        assertThat(body.get("clock").asText()).isEqualTo(CLOCK.toString());
+        assertThat(body.get("tags").get(0).get("tag").asText()).isEqualTo("Alpha");
+        assertThat(body.get("tags").get(0).get("authors").asLong()).isEqualTo(4);
+      });
+    }
   }
 }

@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.plugin.bundled.GlobalHeadersConfig.ReferrerPolicy;
+import io.trendtags.core.top.View;
 import io.trendtags.web.api.TopTagsEndpoint;
 import io.trendtags.web.api.TopTagsStream;
 import io.trendtags.web.embed.EmbedPolicy;
@@ -12,7 +13,9 @@ import io.trendtags.web.page.TopTagsPages;
 import io.trendtags.web.source.LatestTopTags;
 import io.trendtags.web.source.TopTagsSource;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The dashboard ({@code /}), the widget ({@code /widget}, embedded with {@code embed.js}), their static
@@ -29,7 +32,7 @@ import java.util.List;
  */
 public final class WebApp implements AutoCloseable {
 
-  private final LatestTopTags latest;
+  private final Map<View, LatestTopTags> latest = new EnumMap<>(View.class);
   private final TopTagsStream stream;
   private final Javalin javalin;
 
@@ -39,9 +42,11 @@ public final class WebApp implements AutoCloseable {
   }
 
   public WebApp(TopTagsSource source, Duration refresh, EmbedPolicy embed) {
-    this.latest = LatestTopTags.refreshedEvery(source, refresh);
+    for (View view : View.values()) {
+      latest.put(view, LatestTopTags.refreshedEvery(() -> source.read(view), refresh));
+    }
     this.stream = new TopTagsStream(latest);
-    TopTagsPages pages = new TopTagsPages(latest);
+    TopTagsPages pages = new TopTagsPages(latest.get(View.ALL));
     String widgetCsp = embed.widgetCsp();
     this.javalin = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -96,6 +101,6 @@ public final class WebApp implements AutoCloseable {
   public void close() {
     stream.close();
     javalin.stop();
-    latest.close();
+    latest.values().forEach(LatestTopTags::close);
   }
 }

@@ -6,10 +6,13 @@ import io.javalin.http.HttpStatus;
 import io.trendtags.core.top.TopTags;
 import io.trendtags.core.top.View;
 import io.trendtags.web.source.LatestTopTags;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * {@code GET /api/top?n=10}: the top {@code n} hashtags (1 to 100, default 10), highest first, from the
- * shared cache; a bad {@code n} gives 400 and a JSON error.
+ * {@code GET /api/top?view=all&n=10}: the top {@code n} hashtags (1 to 100, default 10) of a view
+ * ({@code all}, {@code 15m}, {@code 1h}, {@code 24h}, {@code surge}; default {@code all}), highest first,
+ * from the shared cache; a bad {@code n} or {@code view} gives 400 and a JSON error.
  */
 public final class TopTagsEndpoint implements Handler {
 
@@ -19,9 +22,9 @@ public final class TopTagsEndpoint implements Handler {
   // Enough to see what was sent, not enough to echo an arbitrarily long query back.
   private static final int MAX_ECHO = 20;
 
-  private final LatestTopTags latest;
+  private final Map<View, LatestTopTags> latest;
 
-  public TopTagsEndpoint(LatestTopTags latest) {
+  public TopTagsEndpoint(Map<View, LatestTopTags> latest) {
     this.latest = latest;
   }
 
@@ -29,13 +32,28 @@ public final class TopTagsEndpoint implements Handler {
   public void handle(Context ctx) {
     String raw = ctx.queryParam("n");
     Integer n = parseN(raw);
+    Optional<View> view = parseView(ctx.queryParam("view"));
     // Every answer may change a second later: no browser or proxy should keep it.
     ctx.header("Cache-Control", "no-store");
     if (n == null) {
       ctx.status(HttpStatus.BAD_REQUEST).json(badN(raw));
       return;
     }
-    ctx.json(TopTagsJson.of(View.ALL, latest.get(), n));
+    if (view.isEmpty()) {
+      ctx.status(HttpStatus.BAD_REQUEST).json(badView(ctx.queryParam("view")));
+      return;
+    }
+    ctx.json(TopTagsJson.of(view.get(), latest.get(view.get()).get(), n));
+  }
+
+  /** {@code view} from the query, {@code all} if absent, or empty if it names no view. */
+  static Optional<View> parseView(String raw) {
+    return raw == null ? Optional.of(View.ALL) : View.parse(raw);
+  }
+
+  /** The error for a {@code view} that {@link #parseView(String)} refused. */
+  static ErrorJson badView(String raw) {
+    return new ErrorJson("view must be one of " + View.ids() + ", got '" + echo(raw) + "'");
   }
 
   /** {@code n} from the query, the default if absent, or null if it is not a whole number in range. */

@@ -35,7 +35,7 @@ public final class TopTagsStream implements Handler, AutoCloseable {
   private static final String EVENT_STREAM = "text/event-stream";
   static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
-  private final LatestTopTags latest;
+  private final Map<View, LatestTopTags> latest;
   private final ObjectMapper json = new ObjectMapper();
   private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService push = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -44,11 +44,11 @@ public final class TopTagsStream implements Handler, AutoCloseable {
     return thread;
   });
 
-  private record Subscriber(SseClient client, int n) {}
+  private record Subscriber(SseClient client, View view, int n) {}
 
-  public TopTagsStream(LatestTopTags latest) {
+  public TopTagsStream(Map<View, LatestTopTags> latest) {
     this.latest = latest;
-    latest.onChange(top -> push.execute(() -> sendToAll(top)));
+    latest.forEach((view, cache) -> cache.onChange(top -> push.execute(() -> sendToAll(view, top))));
     push.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -60,6 +60,11 @@ public final class TopTagsStream implements Handler, AutoCloseable {
       ctx.status(HttpStatus.BAD_REQUEST).json(TopTagsEndpoint.badN(raw));
       return;
     }
+    Optional<View> view = TopTagsEndpoint.parseView(ctx.queryParam("view"));
+    if (view.isEmpty()) {
+      ctx.status(HttpStatus.BAD_REQUEST).json(TopTagsEndpoint.badView(ctx.queryParam("view")));
+      return;
+    }
     String accept = ctx.header("Accept");
     if (accept == null || !accept.contains(EVENT_STREAM)) {
       // Javalin's SseHandler answers such a request with an empty 200, which looks like "no data" to a
@@ -69,7 +74,7 @@ public final class TopTagsStream implements Handler, AutoCloseable {
               + EVENT_STREAM + "' ...), or GET /api/top for one answer"));
       return;
     }
-    new SseHandler(client -> subscribe(client, n)).handle(ctx);
+    new SseHandler(client -> subscribe(client, view.get(), n)).handle(ctx);
   }
 
   /** How many streams are open now. */
@@ -77,24 +82,27 @@ public final class TopTagsStream implements Handler, AutoCloseable {
     return subscribers.size();
   }
 
-  private void subscribe(SseClient client, int n) {
-    Subscriber subscriber = new Subscriber(client, n);
+  private void subscribe(SseClient client, View view, int n) {
+    Subscriber subscriber = new Subscriber(client, view, n);
     client.onClose(() -> subscribers.remove(subscriber));
     client.keepAlive();
     // On the push thread: the current value goes out before any later change does.
     push.execute(() -> {
       if (!client.terminated()) {
-        send(subscriber, TopTagsJson.of(View.ALL, latest.get(), n));
+        send(subscriber, TopTagsJson.of(view, latest.get(view).get(), n));
         subscribers.add(subscriber);
       }
     });
   }
 
-  private void sendToAll(Optional<TopTags> top) {
+  private void sendToAll(View view, Optional<TopTags> top) {
     // Serialized once per distinct n, not once per client.
     Map<Integer, String> bodies = new HashMap<>();
     for (Subscriber s : subscribers) {
-      String body = bodies.computeIfAbsent(s.n(), n -> toJson(TopTagsJson.of(View.ALL, top, n)));
+      if (s.view() != view) {
+        continue;
+      }
+      String body = bodies.computeIfAbsent(s.n(), n -> toJson(TopTagsJson.of(view, top, n)));
       sendRaw(s, body);
     }
   }

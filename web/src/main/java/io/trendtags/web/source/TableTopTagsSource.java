@@ -1,6 +1,7 @@
 package io.trendtags.web.source;
 
 import io.trendtags.core.top.TopTags;
+import io.trendtags.core.top.View;
 import io.trendtags.store.TopTagsTable;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -35,12 +36,17 @@ public final class TableTopTagsSource implements TopTagsSource, AutoCloseable {
   }
 
   @Override
-  public synchronized Optional<TopTags> read() {
+  public Optional<TopTags> read() {
+    return read(View.ALL);
+  }
+
+  @Override
+  public synchronized Optional<TopTags> read(View view) {
     if (table == null) {
       table = connect.get();
     }
     try {
-      return table.read();
+      return table.read(view);
     } catch (RuntimeException e) {
       close();
       throw e;

@@ -1,6 +1,7 @@
 package io.trendtags.web.source;
 
 import io.trendtags.core.top.TopTags;
+import io.trendtags.core.top.View;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,11 @@ import java.util.Optional;
 @FunctionalInterface
 public interface TopTagsSource {
 
-  /** The latest top hashtags, or empty while the stream job has written none yet. */
+  /** The latest all-time top hashtags, or empty while the stream job has written none yet. */
   Optional<TopTags> read();
+
+  /** The latest top list of {@code view}; a source that knows only all time has nothing for the others. */
+  default Optional<TopTags> read(View view) {
+    return view == View.ALL ? read() : Optional.empty();
+  }
 }

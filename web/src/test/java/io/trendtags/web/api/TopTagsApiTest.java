@@ -117,6 +117,31 @@ class TopTagsApiTest {
     assertThat(body.get("error").asText()).contains("n must be a whole number from 1 to 100");
   }
 
+  @ParameterizedTest(name = "view={0}")
+  @ValueSource(strings = {"week", "", "ALL", "<script>"})
+  void GET_api_top_with_an_unknown_view_gives_400_and_names_the_views(String view) throws Exception {
+    startWith(fifteenTags());
+
+    HttpResponse<String> response = get("/api/top?view=" + URLEncoder.encode(view, StandardCharsets.UTF_8));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(response.body()).get("error").asText()).contains("view must be one of all, 15m, 1h, 24h, surge");
+  }
+
+  @Test
+  void GET_api_top_with_a_view_answers_that_views_list_and_names_it() throws Exception {
+    startWith(fifteenTags());
+
+    JsonNode all = JSON.readTree(get("/api/top?view=all&n=1").body());
+    JsonNode hour = JSON.readTree(get("/api/top?view=1h&n=1").body());
+
+    assertThat(all.get("view").asText()).isEqualTo("all");
+    assertThat(all.get("tags")).hasSize(1);
+    // The in-memory source of this test holds all time only: the hour's list is its own, and empty.
+    assertThat(hour.get("view").asText()).isEqualTo("1h");
+    assertThat(hour.get("tags")).isEmpty();
+  }
+
   @Test
   void GET_api_top_before_any_data_gives_200_empty_tags_and_null_updated_at() throws Exception {
     app = new WebApp(source, Duration.ofMillis(50)).start("127.0.0.1", 0);
