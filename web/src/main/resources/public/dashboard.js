@@ -5,9 +5,12 @@
 (function () {
   const body = document.body;
   const settings = {
+    view: TrendTags.view(body.dataset.view),
     n: TrendTags.wholeNumber(body.dataset.n, 10, 1, 100),
     intervalS: TrendTags.wholeNumber(body.dataset.interval, 5, 1, 3600),
   };
+  const viewSelect = document.getElementById('view');
+  const chartView = document.getElementById('chart-view');
   const nInput = document.getElementById('n');
   const intervalInput = document.getElementById('interval');
   const themeSelect = document.getElementById('theme');
@@ -19,6 +22,10 @@
   const live = TrendTags.start(settings, { fillBox: false });
   showSettings();
 
+  viewSelect.addEventListener('change', () => {
+    settings.view = TrendTags.view(viewSelect.value);
+    changed(true);
+  });
   nInput.addEventListener('change', () => {
     settings.n = TrendTags.wholeNumber(nInput.value, settings.n, 1, 100);
     changed(true);
@@ -41,6 +48,7 @@
     showSettings();
     // Keep the address shareable: it reloads with the same settings.
     const query = new URLSearchParams(window.location.search);
+    query.set('view', settings.view);
     query.set('n', settings.n);
     query.set('interval', settings.intervalS);
     if (themeSelect.value === 'auto') {
@@ -50,11 +58,13 @@
     }
     window.history.replaceState(null, '', '?' + query.toString());
     if (restart) {
-      live.restart({ n: settings.n, intervalS: settings.intervalS });
+      live.restart({ view: settings.view, n: settings.n, intervalS: settings.intervalS });
     }
   }
 
   function showSettings() {
+    viewSelect.value = settings.view;
+    chartView.textContent = viewSelect.options[viewSelect.selectedIndex].text;
     nInput.value = settings.n;
     intervalInput.value = settings.intervalS;
     chartN.textContent = String(settings.n);
@@ -65,7 +75,7 @@
   function snippet() {
     const script = new URL('embed.js', window.location.href).href;
     const theme = themeSelect.value === 'auto' ? '' : ' data-theme="' + themeSelect.value + '"';
-    return '<script src="' + script + '" data-n="' + settings.n + '" data-interval="' + settings.intervalS + '"'
+    return '<script src="' + script + '" data-view="' + settings.view + '" data-n="' + settings.n + '" data-interval="' + settings.intervalS + '"'
       + theme + ' async></' + 'script>';
   }
 

@@ -1,6 +1,8 @@
-// The live top hashtags, shared by the dashboard and the widget: a Chart.js bar chart whose bars slide to
-// their new rank, a table with the same data, the time of the last update and a "stale" mark. Updates
-// come from GET api/stream (Server-Sent Events); when the stream is unavailable, from polling GET api/top.
+// The live top hashtags of one view, shared by the dashboard and the widget: a Chart.js bar chart whose
+// bars slide to their new rank, each with a sparkline of its tag's last 24 hours, a table with the same
+// data, the time of the last update, the stream's clock and a "stale" mark. Updates come from
+// GET api/stream (Server-Sent Events); when the stream is unavailable, from polling GET api/top.
+// Sparklines come from GET api/tags/{tag}/history, at most once a minute per tag.
 // Hashtags are user input: they reach the page only through Chart.js (drawn on the canvas) and
 // textContent, never parsed as HTML. The pages run under a Content-Security-Policy without inline scripts.
 'use strict';
@@ -12,6 +14,14 @@ window.TrendTags = (function () {
   const STALE_AFTER_MIN_MS = 60000;
   // After falling back to polling, try the stream again this often: it may have been a passing proxy hiccup.
   const STREAM_RETRY_MS = 60000;
+  const VIEWS = ['surge', '15m', '1h', '24h', 'all'];
+  const HISTORY_FRESH_MS = 60000;
+  const SPARK_W = 56;
+  const SVG = 'http://www.w3.org/2000/svg';
+
+  /** The tags' hourly counts over the last 24 h, by tag as shown: {points: [numbers], at: ms}. */
+  const histories = new Map();
+  let onHistory = () => {};
 
   document.documentElement.classList.add('js');
 
@@ -27,24 +37,92 @@ window.TrendTags = (function () {
     return { ink: v('--ink'), muted: v('--muted'), grid: v('--grid'), bar: v('--bar'), barHover: v('--bar-hover') };
   }
 
-  /** Draws each bar's count just past its end, moving with the bar while it animates. */
+  /** A bar's number as shown: a count, or a surge score with one decimal. */
+  function formatValue(value, surge) {
+    return surge ? value.toFixed(1) : value.toLocaleString('en-US');
+  }
+
+  /** Draws each bar's number just past its end, and its tag's sparkline after that, moving with the bar. */
   const countLabels = {
     id: 'countLabels',
     afterDatasetsDraw(chart) {
       const ctx = chart.ctx;
       const points = chart.data.datasets[0].data;
+      const colors = themeColors();
       ctx.save();
-      ctx.fillStyle = themeColors().ink;
       ctx.font = '600 12px ' + Chart.defaults.font.family;
       ctx.textBaseline = 'middle';
       chart.getDatasetMeta(0).data.forEach((bar, i) => {
-        if (points[i]) {
-          ctx.fillText(points[i].x.toLocaleString('en-US'), bar.x + 6, bar.y);
+        const point = points[i];
+        if (!point) {
+          return;
+        }
+        const text = formatValue(point.x, point.surge);
+        ctx.fillStyle = colors.ink;
+        ctx.fillText(text, bar.x + 6, bar.y);
+        const history = histories.get(point.tag);
+        if (history) {
+          drawSpark(ctx, history.points, bar.x + 14 + ctx.measureText(text).width, bar.y, colors.muted);
         }
       });
       ctx.restore();
     },
   };
+
+  function drawSpark(ctx, points, x0, yMid, color) {
+    const max = Math.max(1, ...points);
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    points.forEach((v, i) => {
+      const x = x0 + (points.length === 1 ? 0 : i * SPARK_W / (points.length - 1));
+      const y = yMid + 7 - (v / max) * 14;
+      if (i === 0) {
+        ctx.moveTo(x, y);
+      } else {
+        ctx.lineTo(x, y);
+      }
+    });
+    ctx.stroke();
+  }
+
+  /** The same sparkline as an SVG element for the table; built through the DOM, never from markup. */
+  function sparkSvg(points) {
+    const svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('viewBox', '0 0 88 20');
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', 'Last 24 hours: ' + points.join(', ') + ' per hour');
+    const max = Math.max(1, ...points);
+    const line = document.createElementNS(SVG, 'polyline');
+    line.setAttribute('points', points.map((v, i) =>
+      (points.length === 1 ? 0 : i * 86 / (points.length - 1) + 1).toFixed(1) + ',' + (19 - (v / max) * 18).toFixed(1)).join(' '));
+    svg.append(line);
+    return svg;
+  }
+
+  /** Fetches the sparklines of `tags` that are missing or older than a minute, then calls onHistory. */
+  async function fetchHistories(tags) {
+    const now = Date.now();
+    const due = tags.filter((t) => !histories.has(t.tag) || now - histories.get(t.tag).at > HISTORY_FRESH_MS);
+    if (due.length === 0) {
+      return;
+    }
+    await Promise.all(due.map(async (t) => {
+      try {
+        const response = await fetch('api/tags/' + encodeURIComponent(t.tag) + '/history?range=24h', { cache: 'no-store' });
+        if (response.ok) {
+          const body = await response.json();
+          histories.set(t.tag, { points: body.points.map((p) => p.count), at: now });
+        }
+      } catch (error) {
+        // A sparkline is a nicety: without one the bar and its count still show.
+      }
+    }));
+    // Bounded: only the tags on screen keep a sparkline.
+    const shown = new Set(tags.map((t) => t.tag));
+    Array.from(histories.keys()).filter((k) => !shown.has(k)).forEach((k) => histories.delete(k));
+    onHistory();
+  }
 
   /**
    * A horizontal bar chart on a linear rank axis: bar i stays the same tag from one update to the next,
@@ -67,12 +145,12 @@ window.TrendTags = (function () {
           tooltip: {
             callbacks: {
               title: (items) => truncate('#' + items[0].raw.tag, TOOLTIP_MAX_CHARS),
-              label: (item) => ' ' + item.raw.x.toLocaleString('en-US') + ' mentions',
+              label: (item) => ' ' + formatValue(item.raw.x, item.raw.surge) + (item.raw.surge ? ' surge score' : ' mentions'),
             },
           },
         },
         scales: {
-          x: { beginAtZero: true, grace: '12%', ticks: { precision: 0 }, title: { display: !fillBox, text: 'Mentions', font: { weight: 'bold' } } },
+          x: { beginAtZero: true, grace: '40%', ticks: { precision: 0 }, title: { display: !fillBox, text: 'Mentions', font: { weight: 'bold' } } },
           y: {
             type: 'linear',
             reverse: true,
@@ -99,8 +177,10 @@ window.TrendTags = (function () {
       chart.options.scales.y.ticks.color = c.ink;
     }
 
-    function show(tags) {
+    function show(tags, surge) {
       const dataset = chart.data.datasets[0];
+      const value = (t) => (surge ? t.score : t.count);
+      chart.options.scales.x.title.text = surge ? 'Surge score' : 'Mentions';
       // Keep each tag on the data index it had, so Chart.js animates that bar from its old place.
       const slots = new Array(tags.length).fill(null);
       const previous = new Map(dataset.data.map((p, i) => [p.tag, i]));
@@ -108,9 +188,9 @@ window.TrendTags = (function () {
       tags.forEach((t, rank) => {
         const i = previous.get(t.tag);
         if (i !== undefined && i < slots.length && slots[i] === null) {
-          slots[i] = { x: t.count, y: rank + 1, tag: t.tag };
+          slots[i] = { x: value(t), y: rank + 1, tag: t.tag, surge };
         } else {
-          waiting.push({ x: t.count, y: rank + 1, tag: t.tag });
+          waiting.push({ x: value(t), y: rank + 1, tag: t.tag, surge });
         }
       });
       dataset.data = slots.map((slot) => slot || waiting.shift());
@@ -123,7 +203,7 @@ window.TrendTags = (function () {
       chart.update();
     }
 
-    return { show, refreshTheme: () => { applyColors(); chart.update('none'); } };
+    return { show, redraw: () => chart.update('none'), refreshTheme: () => { applyColors(); chart.update('none'); } };
   }
 
   /** Follows the top list: the stream when it works, else polling at the chosen interval. */
@@ -155,7 +235,7 @@ window.TrendTags = (function () {
 
     function openStream() {
       const mine = generation;
-      stream = new EventSource('api/stream?n=' + settings.n);
+      stream = new EventSource('api/stream?view=' + settings.view + '&n=' + settings.n);
       stream.addEventListener('top', (event) => {
         if (mine === generation) {
           onState('live');
@@ -178,7 +258,7 @@ window.TrendTags = (function () {
       const mine = ++generation;
       clearTimeout(timer);
       try {
-        const response = await fetch('api/top?n=' + settings.n, { cache: 'no-store' });
+        const response = await fetch('api/top?view=' + settings.view + '&n=' + settings.n, { cache: 'no-store' });
         if (!response.ok) {
           throw new Error('HTTP ' + response.status);
         }
@@ -208,7 +288,7 @@ window.TrendTags = (function () {
     return { start };
   }
 
-  /** Runs a page: the elements with the ids both pages share, and `settings` = {n, intervalS}. */
+  /** Runs a page: the elements with the ids both pages share, and `settings` = {view, n, intervalS}. */
   function start(settings, options) {
     const chart = RankChart(document.getElementById('top-chart'), document.getElementById('chart-box'), options.fillBox);
     const tableBody = document.querySelector('#top-table tbody');
@@ -217,7 +297,17 @@ window.TrendTags = (function () {
     const statusLabel = document.getElementById('status-label');
     const staleMark = document.getElementById('stale');
     const transport = document.getElementById('transport');
+    const clock = document.getElementById('clock');
+    const scoreHeader = document.querySelector('#top-table th.score');
     let shown = null;
+    let current = [];
+    onHistory = () => {
+      chart.redraw();
+      tableBody.querySelectorAll('td.spark').forEach((td, i) => {
+        const history = current[i] && histories.get(current[i].tag);
+        td.replaceChildren(...(history ? [sparkSvg(history.points)] : []));
+      });
+    };
     let lastChange = Date.now();
     let updatedAt = null;
     let state = 'connecting';
@@ -230,8 +320,19 @@ window.TrendTags = (function () {
       }
       shown = key;
       lastChange = Date.now();
-      chart.show(top.tags);
-      tableBody.replaceChildren(...top.tags.map((t, i) => row(i + 1, '#' + t.tag, t.count)));
+      const surge = top.view === 'surge';
+      current = top.tags;
+      chart.show(top.tags, surge);
+      if (scoreHeader) {
+        scoreHeader.hidden = !surge;
+      }
+      tableBody.replaceChildren(...top.tags.map((t, i) => row(i + 1, t, surge)));
+      onHistory();
+      fetchHistories(top.tags);
+      if (clock) {
+        clock.textContent = top.clock ? new Date(top.clock).toLocaleString() : 'unknown';
+        clock.dateTime = top.clock || '';
+      }
       empty.hidden = top.tags.length > 0;
       updatedAt = top.updated_at ? new Date(top.updated_at) : null;
       if (updatedAt) {
@@ -285,9 +386,12 @@ window.TrendTags = (function () {
     };
   }
 
-  function row(rank, tag, count) {
+  function row(rank, t, surge) {
     const tr = document.createElement('tr');
-    tr.append(cell(String(rank)), cell(tag), cell(count.toLocaleString('en-US'), 'num'));
+    const score = cell(t.score === undefined ? '' : formatValue(t.score, true), 'num');
+    score.hidden = !surge;
+    tr.append(cell(String(rank)), cell('#' + t.tag), cell(t.count.toLocaleString('en-US'), 'num'),
+      cell((t.authors || 0).toLocaleString('en-US'), 'num'), score, cell('', 'spark'));
     return tr;
   }
 
@@ -308,5 +412,10 @@ window.TrendTags = (function () {
     return Math.min(max, Math.max(min, Number(text)));
   }
 
-  return { start, wholeNumber };
+  /** `text` if it names a view, else 'all'. */
+  function view(text) {
+    return VIEWS.includes(text) ? text : 'all';
+  }
+
+  return { start, wholeNumber, view, VIEWS };
 })();

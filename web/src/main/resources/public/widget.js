@@ -2,6 +2,7 @@
 'use strict';
 
 TrendTags.start({
+  view: TrendTags.view(document.body.dataset.view),
   n: TrendTags.wholeNumber(document.body.dataset.n, 10, 1, 100),
   intervalS: TrendTags.wholeNumber(document.body.dataset.interval, 5, 1, 3600),
 }, { fillBox: true });

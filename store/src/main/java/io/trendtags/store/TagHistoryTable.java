@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
@@ -20,16 +22,17 @@ import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 import org.apache.hadoop.hbase.util.Bytes;
 
 /**
- * The HBase table {@code hashtags_history}: one row per (minute, tag) with that minute's
- * {@link MinuteBucket}, kept for a time-to-live and then dropped by HBase itself.
+ * The HBase table {@code hashtags_history}: each tag's {@link MinuteBucket}s, kept for a time-to-live and
+ * then dropped by HBase itself. Each bucket is written under two row keys, one per way it is read:
  *
  * <pre>
- *   row  8-byte big-endian minute since the epoch, then the case-folded tag (UTF-8)
- *        m:c  count (8-byte long)     m:a  authors sketch (bytes)     m:s  casing (UTF-8)
+ *   0x00, minute (8-byte big-endian, since the epoch), tag (UTF-8)           by time: "every bucket since T"
+ *   0x01, tag length (2 bytes), tag (UTF-8), minute (8-byte big-endian)     by tag: "one tag's history"
+ *        m:c  count (8-byte long)     m:a  authors sketch (bytes, by-time rows only)     m:s  casing (UTF-8)
  * </pre>
- * Minute-major keys make "every bucket since T" one range scan: what the stream reads back on restart
- * to rebuild its windows. Writes are Puts of absolute values, so a batch re-run after a crash writes
- * the same cells again.
+ * The first is what the stream reads back on restart to rebuild its windows, the second what the web
+ * app's history API and sparklines read: both are single range scans. The tag is the case-folded key.
+ * Writes are Puts of absolute values, so a batch re-run after a crash writes the same cells again.
  */
 public final class TagHistoryTable {
 
@@ -59,11 +62,14 @@ public final class TagHistoryTable {
 
   /** Writes {@code buckets}, replacing what the same (minute, tag) held. */
   public void write(List<MinuteBucket> buckets) {
-    List<Put> puts = new ArrayList<>(buckets.size());
+    List<Put> puts = new ArrayList<>(2 * buckets.size());
     for (MinuteBucket b : buckets) {
-      puts.add(new Put(row(b.minute(), b.key()))
+      puts.add(new Put(byTime(b.minute(), b.key()))
           .addColumn(FAMILY, COUNT, Bytes.toBytes(b.count()))
           .addColumn(FAMILY, AUTHORS, b.authors())
+          .addColumn(FAMILY, CASING, Bytes.toBytes(b.casing())));
+      puts.add(new Put(byTag(b.key(), b.minute()))
+          .addColumn(FAMILY, COUNT, Bytes.toBytes(b.count()))
           .addColumn(FAMILY, CASING, Bytes.toBytes(b.casing())));
     }
     try {
@@ -76,11 +82,12 @@ public final class TagHistoryTable {
   /** Every bucket from minute {@code fromMinute} on, oldest first. */
   public List<MinuteBucket> since(long fromMinute) {
     List<MinuteBucket> buckets = new ArrayList<>();
-    try (ResultScanner scanner = table.getScanner(new Scan().withStartRow(Bytes.toBytes(fromMinute)).addFamily(FAMILY))) {
+    Scan scan = new Scan().withStartRow(byTime(fromMinute, "")).withStopRow(new byte[] {BY_TAG}).addFamily(FAMILY);
+    try (ResultScanner scanner = table.getScanner(scan)) {
       for (Result r : scanner) {
         byte[] row = r.getRow();
-        long minute = Bytes.toLong(row, 0);
-        String key = new String(row, Long.BYTES, row.length - Long.BYTES, StandardCharsets.UTF_8);
+        long minute = Bytes.toLong(row, 1);
+        String key = new String(row, 1 + Long.BYTES, row.length - 1 - Long.BYTES, StandardCharsets.UTF_8);
         buckets.add(new MinuteBucket(key, minute, Bytes.toString(r.getValue(FAMILY, CASING)),
             Bytes.toLong(r.getValue(FAMILY, COUNT)), r.getValue(FAMILY, AUTHORS)));
       }
@@ -90,9 +97,37 @@ public final class TagHistoryTable {
     return buckets;
   }
 
-  static byte[] row(long minute, String key) {
+  /** Tweets per minute of case-folded {@code key}, minutes {@code from} to {@code to} included; minutes without any are absent. */
+  public NavigableMap<Long, Long> countsOf(String key, long from, long to) {
+    NavigableMap<Long, Long> counts = new TreeMap<>();
+    Scan scan = new Scan().withStartRow(byTag(key, from)).withStopRow(byTag(key, to), true)
+        .addColumn(FAMILY, COUNT);
+    try (ResultScanner scanner = table.getScanner(scan)) {
+      for (Result r : scanner) {
+        byte[] row = r.getRow();
+        counts.put(Bytes.toLong(row, row.length - Long.BYTES), Bytes.toLong(r.getValue(FAMILY, COUNT)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read tag history from HBase: " + e.getMessage(), e);
+    }
+    return counts;
+  }
+
+  private static final byte BY_TIME = 0;
+  private static final byte BY_TAG = 1;
+
+  static byte[] byTime(long minute, String key) {
     byte[] tag = key.getBytes(StandardCharsets.UTF_8);
-    return ByteBuffer.allocate(Long.BYTES + tag.length).putLong(minute).put(tag).array();
+    return ByteBuffer.allocate(1 + Long.BYTES + tag.length).put(BY_TIME).putLong(minute).put(tag).array();
+  }
+
+  static byte[] byTag(String key, long minute) {
+    byte[] tag = key.getBytes(StandardCharsets.UTF_8);
+    if (tag.length > Short.MAX_VALUE) {
+      throw new IllegalArgumentException("a tag of " + tag.length + " bytes is too long for the history");
+    }
+    return ByteBuffer.allocate(1 + Short.BYTES + tag.length + Long.BYTES)
+        .put(BY_TAG).putShort((short) tag.length).put(tag).putLong(minute).array();
   }
 
   void close() throws IOException {

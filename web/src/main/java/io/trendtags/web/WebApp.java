@@ -6,12 +6,14 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.plugin.bundled.GlobalHeadersConfig.ReferrerPolicy;
 import io.trendtags.core.top.View;
+import io.trendtags.web.api.TagHistoryEndpoint;
 import io.trendtags.web.api.TopTagsEndpoint;
 import io.trendtags.web.api.TopTagsStream;
 import io.trendtags.web.embed.EmbedPolicy;
 import io.trendtags.web.page.TopTagsPages;
 import io.trendtags.web.source.LatestTopTags;
 import io.trendtags.web.source.TopTagsSource;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -46,7 +48,7 @@ public final class WebApp implements AutoCloseable {
       latest.put(view, LatestTopTags.refreshedEvery(() -> source.read(view), refresh));
     }
     this.stream = new TopTagsStream(latest);
-    TopTagsPages pages = new TopTagsPages(latest.get(View.ALL));
+    TopTagsPages pages = new TopTagsPages(latest);
     String widgetCsp = embed.widgetCsp();
     this.javalin = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -77,6 +79,7 @@ public final class WebApp implements AutoCloseable {
       config.routes.get(TopTagsPages.WIDGET, pages::widget);
       config.routes.get(TopTagsEndpoint.PATH, new TopTagsEndpoint(latest));
       config.routes.get(TopTagsStream.PATH, stream);
+      config.routes.get(TagHistoryEndpoint.PATH, new TagHistoryEndpoint(source, latest.get(View.ALL), Clock.systemUTC()));
     });
   }
 

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.trendtags.core.top.TagCount;
 import io.trendtags.core.top.TopTags;
 import io.trendtags.core.top.View;
+import io.trendtags.store.MinuteBucket;
 import io.trendtags.store.TopTagsTable;
 import io.trendtags.testsupport.HBaseServer;
 import io.trendtags.testsupport.HeadlessChromium;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -158,9 +161,10 @@ class DashboardIT {
 
     List<List<String>> rows = tableRows();
     assertThat(rows).hasSize(10);
-    assertThat(rows.get(0)).containsExactly("1", "#Java", "1,200");
-    assertThat(rows.get(2)).containsExactly("3", "#" + HOSTILE, "1,000");
-    assertThat(rows.get(9)).containsExactly("10", "#Javalin", "300");
+    // Rank, tag, mentions, authors, the score (hidden outside the surge view) and the sparkline's cell.
+    assertThat(rows.get(0)).containsExactly("1", "#Java", "1,200", "0", "", "");
+    assertThat(rows.get(2)).containsExactly("3", "#" + HOSTILE, "1,000", "0", "", "");
+    assertThat(rows.get(9)).containsExactly("10", "#Javalin", "300", "0", "", "");
 
     // The hostile tag is text: no element was made of it, no handler ran.
     assertThat(browser.findElements(By.tagName("img"))).isEmpty();
@@ -203,11 +207,41 @@ class DashboardIT {
     // As a person does it: select the value, type over it, leave the field.
     interval.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2", Keys.TAB);
     await().atMost(Duration.ofSeconds(5))
-        .untilAsserted(() -> assertThat(browser.getCurrentUrl()).endsWith("/?n=3&interval=2"));
+        .untilAsserted(() -> assertThat(browser.getCurrentUrl()).endsWith("/?n=3&interval=2&view=all"));
   }
 
   @Test
   @Order(4)
+  void the_view_selector_shows_surging_tags_with_their_scores_and_a_sparkline_for_each() {
+    long now = Instant.now().getEpochSecond() / 60;
+    List<MinuteBucket> buckets = new ArrayList<>();
+    for (int h = 0; h < 24; h++) {
+      buckets.add(new MinuteBucket("rising", now - 60L * h, "Rising", 24 - h, new byte[0]));
+    }
+    table.history().write(buckets);
+    table.write(View.SURGE, new TopTags(Instant.now(), Instant.now(),
+        List.of(new TagCount("Rising", 24, 9, 42.5), new TagCount("Java", 3, 3, 1.5)), 0), "dashboard-it");
+    browser.get(dashboard("?n=5"));
+    await().atMost(Duration.ofSeconds(15)).until(() -> chartLabels().equals(labelsOf(SECOND, 5)));
+
+    new Select(browser.findElement(By.id("view"))).selectByValue("surge");
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> chartLabels().equals(List.of("#Rising", "#Java")));
+    assertThat(browser.getCurrentUrl()).contains("view=surge");
+    assertThat(browser.findElement(By.id("chart-view")).getText()).isEqualTo("Surging");
+    assertThat(browser.findElement(By.cssSelector("#top-table th.score")).isDisplayed()).isTrue();
+    assertThat(tableRows().get(0)).startsWith("1", "#Rising", "24", "9", "42.5");
+    // The sparkline: 24 hourly points, oldest first, the last (this hour's 24 tweets) at the top.
+    await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+      String points = (String) js("const p = document.querySelector('#top-table tbody tr td.spark polyline');"
+          + "return p ? p.getAttribute('points') : '';");
+      assertThat(points.split(" ")).hasSize(24);
+      assertThat(points).endsWith(",1.0");
+    });
+  }
+
+  @Test
+  @Order(5)
   void the_browser_console_shows_no_error_no_blocked_resource_and_no_policy_violation() {
     List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
@@ -217,7 +251,7 @@ class DashboardIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void with_the_stream_cut_off_the_page_polls_api_top_at_the_chosen_interval() {
     // As a proxy that does not pass event streams would: every request to api/stream fails.
     browser.executeCdpCommand("Network.enable", Map.of());
@@ -241,12 +275,12 @@ class DashboardIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void the_one_line_snippet_puts_a_live_widget_in_a_page_of_another_origin() throws IOException {
     browser.manage().window().setSize(new Dimension(1100, 900));
     browser.get(dashboard("?n=6&interval=5&theme=dark"));
     String snippet = browser.findElement(By.id("embed-code")).getDomProperty("value");
-    assertThat(snippet).isEqualTo("<script src=\"http://127.0.0.1:" + app.port() + "/embed.js\" data-n=\"6\""
+    assertThat(snippet).isEqualTo("<script src=\"http://127.0.0.1:" + app.port() + "/embed.js\" data-view=\"all\" data-n=\"6\""
         + " data-interval=\"5\" data-theme=\"dark\" async></script>");
 
     // Another port is another origin: the page knows nothing of TrendTags but the pasted line.
@@ -276,7 +310,7 @@ class DashboardIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void when_the_server_goes_away_the_page_keeps_the_last_data_and_shows_it_is_stale() {
     browser.get(dashboard("?n=3&interval=" + POLL.toSeconds()));
     await().atMost(Duration.ofSeconds(15)).until(() -> chartLabels().equals(labelsOf(THIRD, 3)));

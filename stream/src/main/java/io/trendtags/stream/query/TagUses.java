@@ -41,6 +41,12 @@ public final class TagUses implements FlatMapFunction<Row, TagUse> {
   public static final String INGEST_TIME = "ingestTime";
 
   /**
+   * The longest tag counted, in chars: far past any real hashtag (a post has 280 characters, a long one
+   * 25,000), short enough for every row key it becomes. A record with a longer tag is rejected.
+   */
+  public static final int MAX_TAG_CHARS = 1000;
+
+  /**
    * The uses of every record.
    *
    * @param kafkaRecords rows with at least Kafka's {@code value} (binary), {@code partition},
@@ -65,6 +71,9 @@ public final class TagUses implements FlatMapFunction<Row, TagUse> {
     List<String> tags = HashtagExtractor.hashtags(tweet);
     if (tags.isEmpty()) {
       return Collections.emptyIterator();
+    }
+    if (tags.stream().anyMatch(tag -> tag.length() > MAX_TAG_CHARS)) {
+      return List.of(TagUse.rejected(record.getInt(1), record.getLong(2), kafkaTime)).iterator();
     }
     Timestamp eventTime = tweet.createdAt() == null || tweet.createdAt().isAfter(kafkaTime.toInstant())
         ? kafkaTime : Timestamp.from(tweet.createdAt());

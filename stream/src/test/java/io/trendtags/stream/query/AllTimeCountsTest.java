@@ -145,11 +145,12 @@ class AllTimeCountsTest {
     record("{\"id\": 5, \"text\": \"#numericid\"}");
     records.add(RowFactory.create(new byte[] {(byte) 0xff, 0x00, (byte) 0xfe}, 1, 99L, KAFKA_TIME));
     record("[1,2,3]");
+    record("{\"id\":\"6\",\"text\":\"x\",\"entities\":{\"hashtags\":[{\"tag\":\"" + "x".repeat(TagUses.MAX_TAG_CHARS + 1) + "\"}]}}");
 
     Map<String, Map<String, Long>> counts = counts();
 
     assertThat(counts).containsOnlyKeys("spark", null);
-    assertThat(counts.get(null).values()).containsExactly(4L);
+    assertThat(counts.get(null).values()).containsExactly(5L);
   }
 
   @Test

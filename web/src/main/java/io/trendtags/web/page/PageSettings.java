@@ -2,16 +2,18 @@ package io.trendtags.web.page;
 
 import io.javalin.http.Context;
 import io.trendtags.core.top.TopTags;
+import io.trendtags.core.top.View;
 
 /**
- * What a page's address asks for: {@code ?n=10&interval=5&theme=dark}. A person typed or shared it, so a
+ * What a page's address asks for: {@code ?view=1h&n=10&interval=5&theme=dark}. A person typed or shared it, so a
  * value out of range gives the default instead of an error page; the page's script reads it the same way.
  *
  * @param n         how many tags, 1 to 100
  * @param intervalS seconds between two polls when the live stream is unavailable, 1 to 3600
  * @param theme     {@code auto} (the system's), {@code light} or {@code dark}
+ * @param view      which ranking: all time, a window, or surging
  */
-public record PageSettings(int n, int intervalS, String theme) {
+public record PageSettings(int n, int intervalS, String theme, View view) {
 
   public static final int DEFAULT_N = 10;
   public static final int DEFAULT_INTERVAL_S = 5;
@@ -19,14 +21,19 @@ public record PageSettings(int n, int intervalS, String theme) {
 
   /** The settings in {@code ctx}'s query string. */
   public static PageSettings of(Context ctx) {
-    return of(ctx.queryParam("n"), ctx.queryParam("interval"), ctx.queryParam("theme"));
+    return of(ctx.queryParam("n"), ctx.queryParam("interval"), ctx.queryParam("theme"), ctx.queryParam("view"));
   }
 
   static PageSettings of(String n, String interval, String theme) {
+    return of(n, interval, theme, null);
+  }
+
+  static PageSettings of(String n, String interval, String theme, String view) {
     return new PageSettings(
         wholeNumber(n, DEFAULT_N, 1, TopTags.MAX_SIZE),
         wholeNumber(interval, DEFAULT_INTERVAL_S, 1, MAX_INTERVAL_S),
-        "light".equals(theme) || "dark".equals(theme) ? theme : "auto");
+        "light".equals(theme) || "dark".equals(theme) ? theme : "auto",
+        View.parse(view).orElse(View.ALL));
   }
 
   private static int wholeNumber(String text, int fallback, int min, int max) {

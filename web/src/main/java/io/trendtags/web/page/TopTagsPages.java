@@ -3,6 +3,7 @@ package io.trendtags.web.page;
 import io.javalin.http.Context;
 import io.trendtags.core.top.TagCount;
 import io.trendtags.core.top.TopTags;
+import io.trendtags.core.top.View;
 import io.trendtags.web.source.LatestTopTags;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,11 +34,11 @@ public final class TopTagsPages {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-  private final LatestTopTags latest;
+  private final Map<View, LatestTopTags> latest;
   private final String dashboard = template("dashboard.html");
   private final String widget = template("widget.html");
 
-  public TopTagsPages(LatestTopTags latest) {
+  public TopTagsPages(Map<View, LatestTopTags> latest) {
     this.latest = latest;
   }
 
@@ -53,19 +54,27 @@ public final class TopTagsPages {
 
   private void serve(Context ctx, String template) {
     ctx.header("Cache-Control", "no-store");
-    ctx.html(render(template, latest.get(), PageSettings.of(ctx)));
+    PageSettings settings = PageSettings.of(ctx);
+    ctx.html(render(template, latest.get(settings.view()).get(), settings));
   }
 
   static String render(String template, Optional<TopTags> current, PageSettings settings) {
     TopTags top = current.map(t -> t.limit(settings.n())).orElse(TopTags.empty());
-    Map<String, String> values = Map.of(
-        "n", String.valueOf(settings.n()),
-        "interval", String.valueOf(settings.intervalS()),
-        "theme", settings.theme(),
-        "rows", rows(top),
-        "updated", top.updatedAt() == null ? "waiting for data" : TIME.format(top.updatedAt()),
-        "updated_iso", top.updatedAt() == null ? "" : top.updatedAt().toString(),
-        "empty_hidden", top.tags().isEmpty() ? "" : "hidden");
+    boolean surge = settings.view() == View.SURGE;
+    Map<String, String> values = Map.ofEntries(
+        Map.entry("n", String.valueOf(settings.n())),
+        Map.entry("interval", String.valueOf(settings.intervalS())),
+        Map.entry("theme", settings.theme()),
+        Map.entry("view", settings.view().id()),
+        Map.entry("view_label", settings.view().label()),
+        Map.entry("view_options", viewOptions(settings.view())),
+        Map.entry("score_hidden", surge ? "" : "hidden"),
+        Map.entry("rows", rows(top, surge)),
+        Map.entry("updated", top.updatedAt() == null ? "waiting for data" : TIME.format(top.updatedAt())),
+        Map.entry("updated_iso", top.updatedAt() == null ? "" : top.updatedAt().toString()),
+        Map.entry("clock", top.clock() == null ? "unknown" : TIME.format(top.clock())),
+        Map.entry("clock_iso", top.clock() == null ? "" : top.clock().toString()),
+        Map.entry("empty_hidden", top.tags().isEmpty() ? "" : "hidden"));
     Matcher m = PLACEHOLDER.matcher(template);
     StringBuilder out = new StringBuilder(template.length() + 2048);
     while (m.find()) {
@@ -74,21 +83,37 @@ public final class TopTagsPages {
         throw new IllegalStateException("unknown placeholder " + m.group());
       }
       // Every value but the rows (escaped tag by tag below) is escaped here.
-      m.appendReplacement(out, Matcher.quoteReplacement(m.group(1).equals("rows") ? value : Html.escape(value)));
+      boolean markup = m.group(1).equals("rows") || m.group(1).equals("view_options");
+      m.appendReplacement(out, Matcher.quoteReplacement(markup ? value : Html.escape(value)));
     }
     m.appendTail(out);
     return out.toString();
   }
 
-  private static String rows(TopTags top) {
+  /** The rows of the table: rank, tag (escaped), mentions, authors, score (surge only), an empty sparkline cell. */
+  private static String rows(TopTags top, boolean surge) {
     NumberFormat counts = NumberFormat.getIntegerInstance(Locale.US);
     StringBuilder out = new StringBuilder();
     List<TagCount> tags = top.tags();
     for (int i = 0; i < tags.size(); i++) {
+      TagCount t = tags.get(i);
       out.append("<tr><td>").append(i + 1)
-          .append("</td><td>#").append(Html.escape(tags.get(i).tag()))
-          .append("</td><td class=\"num\">").append(counts.format(tags.get(i).count()))
-          .append("</td></tr>\n");
+          .append("</td><td>#").append(Html.escape(t.tag()))
+          .append("</td><td class=\"num\">").append(counts.format(t.count()))
+          .append("</td><td class=\"num\">").append(counts.format(t.authors()))
+          .append("</td><td class=\"num\"").append(surge ? "" : " hidden").append(">")
+          .append(t.score() == null ? "" : String.format(Locale.US, "%.1f", t.score()))
+          .append("</td><td class=\"spark\"></td></tr>\n");
+    }
+    return out.toString();
+  }
+
+  /** The view selector's options, the current one selected; labels are constants, not user input. */
+  private static String viewOptions(View current) {
+    StringBuilder out = new StringBuilder();
+    for (View v : new View[] {View.SURGE, View.LAST_15_MINUTES, View.LAST_HOUR, View.LAST_24_HOURS, View.ALL}) {
+      out.append("<option value=\"").append(v.id()).append('"').append(v == current ? " selected" : "")
+          .append('>').append(Html.escape(v.label())).append("</option>");
     }
     return out.toString();
   }

@@ -3,6 +3,7 @@ package io.trendtags.web.source;
 import io.trendtags.core.top.TopTags;
 import io.trendtags.core.top.View;
 import io.trendtags.store.TopTagsTable;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -47,6 +48,19 @@ public final class TableTopTagsSource implements TopTagsSource, AutoCloseable {
     }
     try {
       return table.read(view);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  @Override
+  public synchronized NavigableMap<Long, Long> minuteCounts(String key, long from, long to) {
+    if (table == null) {
+      table = connect.get();
+    }
+    try {
+      return table.history().countsOf(key, from, to);
     } catch (RuntimeException e) {
       close();
       throw e;

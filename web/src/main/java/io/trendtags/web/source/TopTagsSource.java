@@ -2,7 +2,9 @@ package io.trendtags.web.source;
 
 import io.trendtags.core.top.TopTags;
 import io.trendtags.core.top.View;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Where the web app gets the current top hashtags from: HBase in production ({@link TableTopTagsSource}),
@@ -17,5 +19,13 @@ public interface TopTagsSource {
   /** The latest top list of {@code view}; a source that knows only all time has nothing for the others. */
   default Optional<TopTags> read(View view) {
     return view == View.ALL ? read() : Optional.empty();
+  }
+
+  /**
+   * Tweets per minute (since the epoch) of the case-folded tag {@code key}, minutes {@code from} to
+   * {@code to} included; minutes without any are absent. A source without history has none.
+   */
+  default NavigableMap<Long, Long> minuteCounts(String key, long from, long to) {
+    return new TreeMap<>();
   }
 }
