@@ -1,5 +1,10 @@
 package io.trendtags.web.source;
 
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import io.trendtags.core.top.TopTags;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +16,18 @@ public final class InMemoryTopTagsSource implements TopTagsSource {
   private final AtomicReference<Optional<TopTags>> top = new AtomicReference<>(Optional.empty());
   private final AtomicInteger reads = new AtomicInteger();
   private volatile RuntimeException failure;
+  private final Map<String, NavigableMap<Long, Long>> minutes = new ConcurrentHashMap<>();
+
+  /** Sets {@code count} tweets of case-folded {@code key} in {@code minute} (since the epoch). */
+  public InMemoryTopTagsSource minute(String key, long minute, long count) {
+    minutes.computeIfAbsent(key, k -> new ConcurrentSkipListMap<>()).put(minute, count);
+    return this;
+  }
+
+  @Override
+  public NavigableMap<Long, Long> minuteCounts(String key, long from, long to) {
+    return new TreeMap<>(minutes.getOrDefault(key, new TreeMap<>()).subMap(from, true, to, true));
+  }
 
   public InMemoryTopTagsSource set(TopTags value) {
     top.set(Optional.of(value));
