@@ -39,7 +39,7 @@ window.TrendTags = (function () {
 
   /** A bar's number as shown: a count, or a surge score with one decimal. */
   function formatValue(value, surge) {
-    return surge ? value.toFixed(1) : value.toLocaleString('en-US');
+    return surge ? value.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : value.toLocaleString('en-US');
   }
 
   /** Draws each bar's number just past its end, and its tag's sparkline after that, moving with the bar. */

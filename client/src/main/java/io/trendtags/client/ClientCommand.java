@@ -3,13 +3,14 @@ package io.trendtags.client;
 import io.trendtags.client.replay.Replay;
 import io.trendtags.client.replay.ReplayProgress;
 import io.trendtags.client.replay.ReplayStats;
+import io.trendtags.client.replay.SyntheticFeed;
+import io.trendtags.client.replay.SyntheticTimeline;
 import io.trendtags.client.replay.TimelineSource;
 import io.trendtags.client.sink.KafkaTopicLedger;
 import io.trendtags.client.sink.KafkaTweetSink;
 import io.trendtags.client.sink.SinkException;
 import io.trendtags.client.sink.TweetSink;
 import io.trendtags.client.sink.TweetTopic;
-import io.trendtags.core.config.ConfigDefaults;
 import io.trendtags.client.x.BackfillLimit;
 import io.trendtags.client.x.BackfillProgress;
 import io.trendtags.client.x.HomeTimeline;
@@ -18,12 +19,16 @@ import io.trendtags.client.x.TimelineFollower;
 import io.trendtags.client.x.XApi;
 import io.trendtags.client.x.XApiException;
 import io.trendtags.client.x.XCredentials;
+import io.trendtags.core.config.ConfigDefaults;
+import io.trendtags.core.config.DurationConverter;
 import io.trendtags.core.config.EffectiveConfig;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,12 +37,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code ./trendtags client}: the timeline client, replaying a timeline file into Kafka. */
 @Command(
@@ -119,6 +124,22 @@ public final class ClientCommand implements Callable<Integer> {
   @Option(names = "--loop", description = "Replay again and again, each pass with new ids (see above).")
   boolean loop;
 
+  @Option(names = "--original-times", description = "Replay: keep each tweet's created_at as in the file, "
+      + "instead of stamping it with the time it is sent.")
+  boolean originalTimes;
+
+  @Option(names = "--synthetic", description = "Send an endless made-up timeline instead of a file: tags that rise "
+      + "and fade, and a scripted surge every --surge-every (what the demo plays).")
+  boolean synthetic;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Synthetic: the seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--surge-every", paramLabel = "DURATION", defaultValue = "4m", converter = DurationConverter.class,
+      description = "Synthetic: how often a quiet tag surges, for half that time; the first a minute after start "
+          + "(default: ${DEFAULT-VALUE}).")
+  Duration surgeEvery;
+
   @Option(names = "--kafka", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9092",
       description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
   String kafka;
@@ -172,10 +193,16 @@ public final class ClientCommand implements Callable<Integer> {
     if (replay != null && !Files.isReadable(replay)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--replay: cannot read " + replay);
     }
+    if (synthetic && replay != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--synthetic and --replay exclude each other: give one");
+    }
     TimelineSource source = replay == null ? TimelineSource.bundled() : TimelineSource.file(replay);
     LOG.info("{}", EffectiveConfig.describe(spec));
     try {
       TweetTopic.ensureExists(kafka, topic, partitions);
+      if (synthetic) {
+        return synthetic(new KafkaTweetSink(kafka, topic));
+      }
       return replay(source, new KafkaTweetSink(kafka, topic));
     } catch (SinkException e) {
       LOG.error("{}", e.getMessage());
@@ -248,6 +275,9 @@ public final class ClientCommand implements Callable<Integer> {
   private int replay(TimelineSource source, TweetSink sink) throws IOException {
     ReplayProgress progress = new ReplayProgress(PROGRESS_EVERY_SECONDS, System::nanoTime, LOG::info);
     Replay replayer = new Replay(source, sink, rate, loop, progress, stateDir);
+    if (!originalTimes) {
+      replayer.stampingSendTime(Instant::now);
+    }
     Thread main = Thread.currentThread();
     try {
       // Interrupting too ends a wait for the next tweet at a slow rate at once.
@@ -263,6 +293,28 @@ public final class ClientCommand implements Callable<Integer> {
       }, sink);
     } catch (XApiException e) {
       throw new IllegalStateException("a replay does not call X", e);
+    }
+  }
+
+  /** Sends the synthetic timeline into the sink until stopped, then closes it. */
+  private int synthetic(TweetSink sink) throws IOException {
+    ReplayProgress progress = new ReplayProgress(PROGRESS_EVERY_SECONDS, System::nanoTime, LOG::info);
+    Clock clock = Clock.systemUTC();
+    SyntheticFeed feed = new SyntheticFeed(
+        new SyntheticTimeline(seed, clock.instant(), surgeEvery, surgeEvery.dividedBy(2)), sink, rate, clock, progress);
+    Thread main = Thread.currentThread();
+    try {
+      return untilStopped(() -> {
+        feed.stop();
+        main.interrupt();
+      }, () -> {
+        ready("synthetic");
+        LOG.info("sending a synthetic timeline (seed {}) to topic {} at {} tweets/s, a surge every {}", seed, topic, rate, surgeEvery);
+        LOG.info("stopped; sent {} tweets", feed.run());
+        return 0;
+      }, sink);
+    } catch (XApiException e) {
+      throw new IllegalStateException("a synthetic timeline does not call X", e);
     }
   }
 

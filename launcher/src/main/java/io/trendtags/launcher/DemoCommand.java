@@ -19,10 +19,11 @@ import picocli.CommandLine.Spec;
 /** {@code ./trendtags demo}: the whole pipeline on this machine, each stage its own process. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Starts Kafka (KRaft), HBase standalone, the Spark job, the web app and the replay client, each as its",
-        "own process on 127.0.0.1, and prints the dashboard's address. Ctrl-C stops them all.",
-        "With X credentials (as for ./trendtags client: four arguments, TRENDTAGS_X_* variables or --credentials",
-        "FILE) the client reads your home timeline instead of replaying the bundled one.",
+        "Starts Kafka (KRaft), HBase standalone, the Spark job, the web app and the client, each as its own",
+        "process on 127.0.0.1, and prints the dashboard's address. Ctrl-C stops them all. The client plays a",
+        "synthetic timeline (tags that rise and fade, a surge every 4 minutes); with X credentials (as for",
+        "./trendtags client: four arguments, TRENDTAGS_X_* variables or --credentials FILE) it reads your home",
+        "timeline instead.",
         "A second run continues from the data it kept, unless --fresh."},
     footer = {"", "Ports: Kafka 9092, ZooKeeper 2181, HBase UI 16010, Spark UI 4040, web 5001.",
         "Logs of every process: <data-dir>/logs/<stage>.log"})
@@ -34,7 +35,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--fresh", description = "Delete the data dir first: counts start from zero.")
   boolean fresh;
 
-  @Option(names = "--rate", description = "Tweets per second the replay client sends (default: ${DEFAULT-VALUE}).", defaultValue = "50")
+  @Option(names = "--rate", description = "Tweets per second the synthetic timeline sends (default: ${DEFAULT-VALUE}).", defaultValue = "50")
   int rate;
 
   @Option(names = "--web-port", description = "Dashboard port (default: ${DEFAULT-VALUE}).", defaultValue = "5001")

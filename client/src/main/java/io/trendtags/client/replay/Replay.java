@@ -12,6 +12,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,7 @@ public final class Replay {
   private final boolean loop;
   private final ReplayProgress progress;
   private final Path stateDir;
+  private Supplier<Instant> sendTime;
   private volatile boolean stopped;
 
   /**
@@ -66,6 +69,15 @@ public final class Replay {
     this.loop = loop;
     this.progress = progress;
     this.stateDir = stateDir;
+  }
+
+  /**
+   * Stamps each tweet's {@code created_at} with {@code sendTime} as it is sent, so a replayed timeline
+   * looks live to the stream's event-time windows (every pass, not only the first, lands in the present).
+   */
+  public Replay stampingSendTime(Supplier<Instant> sendTime) {
+    this.sendTime = sendTime;
+    return this;
   }
 
   /**
@@ -126,7 +138,7 @@ public final class Replay {
             stopped = true; // a shutdown hook woke us from a long wait at a slow rate
             break;
           }
-          sink.send(id, pass == 0 ? json : withId(json, id));
+          sink.send(id, pass == 0 && sendTime == null ? json : rewritten(json, id, sendTime));
           sent++;
           sentInPass++;
           progress.sent(sent, pass + 1);
@@ -164,9 +176,13 @@ public final class Replay {
   }
 
   /** The tweet's JSON with another id; every other field as it was, in its order. */
-  private static byte[] withId(byte[] json, String id) throws IOException {
+  private static byte[] rewritten(byte[] json, String id, Supplier<Instant> sendTime)
+      throws IOException {
     ObjectNode tweet = (ObjectNode) JSON.readTree(json);
     tweet.put("id", id);
+    if (sendTime != null) {
+      tweet.put("created_at", sendTime.get().toString());
+    }
     return JSON.writeValueAsBytes(tweet);
   }
 }

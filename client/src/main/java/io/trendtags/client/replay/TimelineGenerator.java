@@ -133,7 +133,8 @@ public final class TimelineGenerator {
   }
 
   /** X's {@code entities.hashtags} for a text, or nothing when it has none (X omits empty arrays). */
-  private static void writeEntities(JsonGenerator json, String text) throws IOException {
+  /** X's {@code entities.hashtags} for {@code text}, as twitter-text finds them (start and end in code points). */
+  static void writeEntities(JsonGenerator json, String text) throws IOException {
     List<HashtagEntity> entities = HashtagExtractor.entities(text);
     if (entities.isEmpty()) {
       return;

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trendtags.client.sink.ListTweetSink;
 import io.trendtags.client.sink.ListTweetSink.Sent;
+import io.trendtags.core.tweet.Tweet;
+import io.trendtags.core.tweet.TweetParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,17 @@ class ReplayTest {
     assertThat(sink.sent()).containsExactly(new Sent("100", ONE), new Sent("200", TWO));
     assertThat(stats).isEqualTo(new ReplayStats(2, 0, 1));
     assertThat(sink.flushes()).isEqualTo(1);
+  }
+
+  @Test
+  void stampsEachTweetWithTheTimeItIsSentAndKeepsTheRest() throws Exception {
+    Instant sendTime = Instant.parse("2026-12-01T10:00:00Z");
+    replay(file(ONE, TWO), false).stampingSendTime(() -> sendTime).run();
+
+    assertThat(sink.sent()).extracting(Sent::id).containsExactly("100", "200");
+    Tweet first = TweetParser.parse(sink.sent().get(0).json());
+    assertThat(first.createdAt()).isEqualTo(sendTime);
+    assertThat(first.text()).isEqualTo("#Java 😀");
   }
 
   @Test

@@ -53,8 +53,9 @@ public final class Demo {
       ready(kafka);
       DemoSettings.XTimeline x = settings.timeline();
       if (x == null) {
-        start("client", Map.of(), "--kafka", bootstrap, "--loop", "--rate", Integer.toString(settings.rate()),
-            "--state-dir", data.resolve("client").toString());
+        // The synthetic timeline: tags that rise and fade and a surge every few minutes, stamped now,
+        // so every view has something to show within minutes of the first bars.
+        start("client", Map.of(), "--kafka", bootstrap, "--synthetic", "--rate", Integer.toString(settings.rate()));
       } else {
         // The real timeline keeps its own position, apart from the replay's.
         List<String> args = new ArrayList<>(List.of("--kafka", bootstrap, "--state-dir", data.resolve("client-x").toString()));

@@ -102,7 +102,7 @@ public final class TopTagsPages {
           .append("</td><td class=\"num\">").append(counts.format(t.count()))
           .append("</td><td class=\"num\">").append(counts.format(t.authors()))
           .append("</td><td class=\"num\"").append(surge ? "" : " hidden").append(">")
-          .append(t.score() == null ? "" : String.format(Locale.US, "%.1f", t.score()))
+          .append(t.score() == null ? "" : String.format(Locale.US, "%,.1f", t.score()))
           .append("</td><td class=\"spark\"></td></tr>\n");
     }
     return out.toString();
