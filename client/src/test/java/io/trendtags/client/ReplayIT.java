@@ -34,7 +34,7 @@ class ReplayIT {
   @TempDir Path dir;
 
   @Test
-  void replaysEveryTweetOnceWithItsIdAsKey() throws Exception {
+  void replaysEveryTweetOnceWithItsIdAsKeyAndAsTheFileHasItWithOriginalTimes() throws Exception {
     List<String> tweets = new ArrayList<>();
     try (BufferedReader bundled = TimelineSource.bundled().open()) {
       for (int i = 0; i < 200; i++) {
@@ -48,7 +48,7 @@ class ReplayIT {
 
     int code = new CommandLine(new ClientCommand()).execute(
         "--replay", replay.toString(), "--rate", "0", "--kafka", KAFKA.bootstrapServers(),
-        "--topic", topic, "--partitions", "3");
+        "--topic", topic, "--partitions", "3", "--original-times");
 
     assertThat(code).isZero();
     Map<String, String> expected = new LinkedHashMap<>();

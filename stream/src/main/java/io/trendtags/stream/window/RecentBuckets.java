@@ -2,42 +2,171 @@ package io.trendtags.stream.window;
 
 import io.trendtags.core.top.CasingVotes;
 import io.trendtags.store.MinuteBucket;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.Union;
 import org.apache.datasketches.memory.Memory;
 
 /**
  * The minute buckets of every tag over the span the views need (the last 25 hours of event time), kept
- * on the driver so that any window is a sum over a tag's buckets, and its distinct authors a union of
- * their sketches. Buckets are replaced, never added to: a batch re-run after a crash puts the same
- * values again. Not thread-safe: the stream's driver updates it once per batch.
+ * on the driver, with each window's running totals and ranking maintained as buckets change and as the
+ * clock moves: a batch costs what it changed plus the buckets that crossed a window's edge, not the
+ * number of tags of the day. Buckets are replaced, never added to, so a batch re-run after a crash puts
+ * the same values again.
+ *
+ * <p>A window of W minutes ending at minute {@code now} holds the buckets of minutes {@code now - W + 1}
+ * to {@code now}. Author sketches stay serialized until a union needs them. Not thread-safe: the
+ * stream's driver updates it once per batch.
  */
 final class RecentBuckets {
 
-  private record Bucket(String casing, long count, HllSketch authors) {}
+  private record Bucket(String casing, long count, byte[] authors) {}
 
+  /** One window's running totals, and its tags ranked by them (highest first, ties by key). */
+  private static final class Window {
+    final long minutes;
+    final Map<String, Long> totals = new HashMap<>();
+    final TreeSet<Map.Entry<String, Long>> ranked = new TreeSet<>(
+        Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue).reversed()
+            .thenComparing(Map.Entry::getKey));
+
+    Window(long minutes) {
+      this.minutes = minutes;
+    }
+
+    void add(String key, long delta) {
+      if (delta == 0) {
+        return;
+      }
+      Long had = totals.get(key);
+      long now = (had == null ? 0 : had) + delta;
+      if (had != null) {
+        ranked.remove(Map.entry(key, had));
+      }
+      if (now == 0) {
+        totals.remove(key);
+      } else {
+        totals.put(key, now);
+        ranked.add(Map.entry(key, now));
+      }
+    }
+  }
+
+  private final long spanMinutes;
   private final Map<String, NavigableMap<Long, Bucket>> byKey = new HashMap<>();
+  private final TreeMap<Long, Set<String>> byMinute = new TreeMap<>();
+  private final Map<Long, Window> windows = new HashMap<>();
+  private final Set<String> touched = new HashSet<>();
+  private long now = Long.MIN_VALUE;
 
+  /**
+   * @param windowMinutes the windows to keep totals for
+   * @param spanMinutes how far back buckets are kept (at least the longest window)
+   */
+  RecentBuckets(List<Long> windowMinutes, long spanMinutes) {
+    windowMinutes.forEach(w -> windows.put(w, new Window(w)));
+    this.spanMinutes = spanMinutes;
+  }
+
+  /** Puts a bucket, replacing the one of the same (tag, minute). */
   void put(MinuteBucket b) {
-    HllSketch authors = HllSketch.heapify(Memory.wrap(b.authors()));
-    byKey.computeIfAbsent(b.key(), k -> new TreeMap<>()).put(b.minute(), new Bucket(b.casing(), b.count(), authors));
+    NavigableMap<Long, Bucket> buckets = byKey.computeIfAbsent(b.key(), k -> new TreeMap<>());
+    Bucket old = buckets.put(b.minute(), new Bucket(b.casing(), b.count(), b.authors()));
+    byMinute.computeIfAbsent(b.minute(), m -> new HashSet<>()).add(b.key());
+    touched.add(b.key());
+    long delta = b.count() - (old == null ? 0 : old.count);
+    for (Window w : windows.values()) {
+      if (inWindow(b.minute(), w)) {
+        w.add(b.key(), delta);
+      }
+    }
   }
 
-  /** Drops every bucket before {@code minute}, and tags left with none. */
-  void evictBefore(long minute) {
-    byKey.values().removeIf(buckets -> {
-      buckets.headMap(minute, false).clear();
-      return buckets.isEmpty();
-    });
+  /** Moves the windows' end to minute {@code to} (never back), and drops buckets past the span. */
+  void advance(long to) {
+    if (to <= now) {
+      return;
+    }
+    long from = now;
+    now = to;
+    if (from != Long.MIN_VALUE) {
+      for (Window w : windows.values()) {
+        // Buckets that entered the window, and those that left it.
+        forEachBucket(from, to, (key, bucket) -> w.add(key, bucket.count));
+        forEachBucket(from - w.minutes, to - w.minutes, (key, bucket) -> w.add(key, -bucket.count));
+      }
+    } else {
+      for (Window w : windows.values()) {
+        forEachBucket(to - w.minutes, to, (key, bucket) -> w.add(key, bucket.count));
+      }
+    }
+    Iterator<Map.Entry<Long, Set<String>>> old = byMinute.headMap(to - spanMinutes, true).entrySet().iterator();
+    while (old.hasNext()) {
+      Map.Entry<Long, Set<String>> minute = old.next();
+      for (String key : minute.getValue()) {
+        NavigableMap<Long, Bucket> buckets = byKey.get(key);
+        buckets.remove(minute.getKey());
+        if (buckets.isEmpty()) {
+          byKey.remove(key);
+        }
+      }
+      old.remove();
+    }
   }
 
-  Set<String> keys() {
-    return byKey.keySet();
+  private interface BucketAction {
+    void apply(String key, Bucket bucket);
+  }
+
+  /** Every bucket of minutes after {@code after} up to and including {@code upTo}. */
+  private void forEachBucket(long after, long upTo, BucketAction action) {
+    for (Map.Entry<Long, Set<String>> minute : byMinute.subMap(after, false, upTo, true).entrySet()) {
+      for (String key : minute.getValue()) {
+        action.apply(key, byKey.get(key).get(minute.getKey()));
+      }
+    }
+  }
+
+  private boolean inWindow(long minute, Window w) {
+    return now != Long.MIN_VALUE && minute <= now && minute > now - w.minutes;
+  }
+
+  long now() {
+    return now;
+  }
+
+  /** The {@code n} tags with the highest totals in the window of {@code minutes}: key and total. */
+  List<Map.Entry<String, Long>> top(long minutes, int n) {
+    List<Map.Entry<String, Long>> top = new ArrayList<>(n);
+    for (Map.Entry<String, Long> e : windows.get(minutes).ranked) {
+      if (top.size() == n) {
+        break;
+      }
+      top.add(e);
+    }
+    return top;
+  }
+
+  /** The total of {@code key} in the window of {@code minutes}. */
+  long total(long minutes, String key) {
+    return windows.get(minutes).totals.getOrDefault(key, 0L);
+  }
+
+  /** The tags whose buckets changed since the last call. */
+  Set<String> takeTouched() {
+    Set<String> taken = new HashSet<>(touched);
+    touched.clear();
+    return taken;
   }
 
   /** Tweets with {@code key} in minutes {@code from} to {@code to}, both included. */
@@ -55,8 +184,14 @@ final class RecentBuckets {
     if (range.isEmpty()) {
       return 0;
     }
-    Union union = new Union(range.firstEntry().getValue().authors.getLgConfigK());
-    range.values().forEach(b -> union.update(b.authors));
+    Union union = null;
+    for (Bucket b : range.values()) {
+      HllSketch sketch = HllSketch.heapify(Memory.wrap(b.authors));
+      if (union == null) {
+        union = new Union(sketch.getLgConfigK());
+      }
+      union.update(sketch);
+    }
     return Math.round(union.getEstimate());
   }
 

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The surging view: each tag's score against its own baseline (see {@link SurgeSettings}), holding its
@@ -48,15 +50,27 @@ final class Surge {
     return lastHour > e && lastHour >= minAuthors ? (lastHour - e) * (lastHour - e) / e : 0;
   }
 
-  /** Scores every tag seen in the last hour before {@code now} (a minute), and returns the view, highest first. */
-  List<TagCount> update(RecentBuckets buckets, long now, int size) {
-    if (heldAt != Long.MIN_VALUE && now > heldAt) {
-      double decay = Math.pow(0.5, (now - heldAt) / (double) settings.halfLife().toMinutes());
-      held.replaceAll((key, score) -> score * decay);
+  /**
+   * Scores the tags that may have risen at minute {@code now}, and returns the view, highest first. A
+   * score can rise only when the tag's last hour changed ({@code touched}) or its baseline moved (the
+   * clock reached a new minute: then the held tags are scored again too); a tag with fewer tweets in the
+   * last hour than the minimum of authors cannot score at all.
+   */
+  List<TagCount> update(RecentBuckets buckets, long now, Set<String> touched, int size) {
+    Set<String> candidates = new HashSet<>(touched);
+    if (now > heldAt) {
+      if (heldAt != Long.MIN_VALUE) {
+        double decay = Math.pow(0.5, (now - heldAt) / (double) settings.halfLife().toMinutes());
+        held.replaceAll((key, score) -> score * decay);
+      }
+      candidates.addAll(held.keySet());
+      heldAt = now;
     }
-    heldAt = Math.max(heldAt, now);
     long hourStart = now - 59;
-    for (String key : buckets.keys()) {
+    for (String key : candidates) {
+      if (buckets.total(60, key) < settings.minAuthors()) {
+        continue;
+      }
       long o = buckets.authors(key, hourStart, now);
       if (o < settings.minAuthors()) {
         continue;

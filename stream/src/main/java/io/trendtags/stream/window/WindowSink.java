@@ -32,6 +32,7 @@ public final class WindowSink implements VoidFunction2<Dataset<Row>, Long> {
 
   /** How far back the views look: a day, and the surge's baseline hour before it. */
   static final Duration SPAN = Duration.ofHours(25);
+  private static final List<View> WINDOWS = List.of(View.LAST_15_MINUTES, View.LAST_HOUR, View.LAST_24_HOURS);
   private static final Comparator<TagCount> HIGHEST_FIRST =
       Comparator.comparingLong(TagCount::count).reversed().thenComparing(TagCount::tag);
 
@@ -75,40 +76,36 @@ public final class WindowSink implements VoidFunction2<Dataset<Row>, Long> {
     }
     batch.forEach(buckets::put);
     long now = minuteOf(clock);
-    buckets.evictBefore(now - SPAN.toMinutes() + 1);
+    buckets.advance(now);
     Instant writtenAt = wallClock.instant();
-    for (View view : List.of(View.LAST_15_MINUTES, View.LAST_HOUR, View.LAST_24_HOURS)) {
-      long from = now - view.window().orElseThrow().toMinutes() + 1;
-      store.write(view, new TopTags(writtenAt, clock, window(from, now), 0), queryId);
+    for (View view : WINDOWS) {
+      store.write(view, new TopTags(writtenAt, clock, window(view.window().orElseThrow().toMinutes(), now), 0), queryId);
     }
-    store.write(View.SURGE, new TopTags(writtenAt, clock, surge.update(buckets, now, TopTags.MAX_SIZE), 0), queryId);
+    List<TagCount> surging = surge.update(buckets, now, buckets.takeTouched(), TopTags.MAX_SIZE);
+    store.write(View.SURGE, new TopTags(writtenAt, clock, surging, 0), queryId);
   }
 
-  /** The top of minutes {@code from} to {@code now} by count; authors only for the tags shown. */
-  private List<TagCount> window(long from, long now) {
-    List<TagCount> counted = new ArrayList<>();
-    for (String key : buckets.keys()) {
-      long count = buckets.count(key, from, now);
-      if (count > 0) {
-        counted.add(new TagCount(key, count));
-      }
-    }
-    counted.sort(HIGHEST_FIRST); // by key first, to pick the top; shown casing and authors below
+  /** The top of the window of {@code minutes} ending at {@code now}; casing and authors for the tags shown only. */
+  private List<TagCount> window(long minutes, long now) {
+    long from = now - minutes + 1;
     List<TagCount> top = new ArrayList<>();
-    for (TagCount c : counted.subList(0, Math.min(TopTags.MAX_SIZE, counted.size()))) {
-      top.add(new TagCount(buckets.casing(c.tag(), from, now), c.count(), buckets.authors(c.tag(), from, now)));
+    for (var e : buckets.top(minutes, TopTags.MAX_SIZE)) {
+      top.add(new TagCount(buckets.casing(e.getKey(), from, now), e.getValue(), buckets.authors(e.getKey(), from, now)));
     }
+    // Ranked by key among equal counts; shown, ties go by the casing shown.
     top.sort(HIGHEST_FIRST);
     return top;
   }
 
   private void resume(String queryId) {
-    buckets = new RecentBuckets();
+    buckets = new RecentBuckets(WINDOWS.stream().map(v -> v.window().orElseThrow().toMinutes()).toList(), SPAN.toMinutes());
     surge = new Surge(surgeSettings);
     store.readWrittenBy(View.LAST_HOUR, queryId).ifPresent(stored -> {
       clock = stored.clock();
       long now = minuteOf(clock);
       store.bucketsSince(now - SPAN.toMinutes() + 1).forEach(buckets::put);
+      buckets.advance(now);
+      buckets.takeTouched();
       store.readWrittenBy(View.SURGE, queryId).ifPresent(s -> surge.resume(s.tags(), now));
     });
   }
