@@ -22,8 +22,16 @@ public final class TopicCreator {
     ensure(bootstrap, topic, DEFAULT_PARTITIONS);
   }
 
-  /** Creates {@code topic} with {@code partitions} partitions unless it exists. */
+  /** Creates {@code topic} with {@code partitions} partitions unless it exists; the broker stamps its records. */
   public static void ensure(String bootstrap, String topic, int partitions) {
+    ensure(bootstrap, topic, partitions, "LogAppendTime");
+  }
+
+  /**
+   * As {@link #ensure(String, String, int)}, with {@code timestampType} {@code CreateTime} for a topic
+   * whose producer sets each record's time (the long-run benchmark replays days of event time).
+   */
+  public static void ensure(String bootstrap, String topic, int partitions, String timestampType) {
     try (Admin admin = Admin.create(Map.of(
         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
@@ -32,7 +40,7 @@ public final class TopicCreator {
       }
       admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
           // The broker stamps each record: the stream's dedup horizon runs on these times, which no client can skew.
-          .configs(Map.of("message.timestamp.type", "LogAppendTime")))).all().get();
+          .configs(Map.of("message.timestamp.type", timestampType)))).all().get();
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw new IllegalStateException("cannot create topic '" + topic + "' on Kafka at " + bootstrap

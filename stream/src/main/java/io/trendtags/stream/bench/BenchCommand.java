@@ -26,14 +26,26 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Measures the stream job's throughput on a backlog of realistic tweets (the bundled timeline,",
-        "looped with new ids). Prints rows/s per micro-batch and the median after the first (warm-up) batch."})
+        "looped with new ids). Prints rows/s per micro-batch and the median after the first (warm-up) batch.",
+        "--long-run: 10 million tweets over 3 days of event time with 2 million distinct tags; prints per batch",
+        "and query the rows, batch time, state rows and checkpoint bytes, the drain rate beside a plain",
+        "consumer's, and whether batch time and state stay flat."})
 public final class BenchCommand implements Callable<Integer> {
 
-  @Option(names = "--tweets", description = "Backlog size (default: ${DEFAULT-VALUE}).", defaultValue = "3000000")
-  long tweets;
+  @Option(names = "--long-run", description = "The long-run mode (see above).")
+  boolean longRun;
 
-  @Option(names = "--batch", description = "Records per micro-batch (default: ${DEFAULT-VALUE}).", defaultValue = "500000")
-  long batch;
+  @Option(names = "--tweets", description = "Backlog size (default: 3,000,000; long run 10,000,000).")
+  Long tweets;
+
+  @Option(names = "--batch", description = "Records per micro-batch (default: 500,000; long run 250,000).")
+  Long batch;
+
+  @Option(names = "--tags", description = "Long run: distinct tags (default: ${DEFAULT-VALUE}).", defaultValue = "2000000")
+  int tags;
+
+  @Option(names = "--days", description = "Long run: days of event time (default: ${DEFAULT-VALUE}).", defaultValue = "3")
+  int days;
 
   @Option(names = "--partitions", description = "Partitions of the backlog topic (default: ${DEFAULT-VALUE}).", defaultValue = "2")
   int partitions;
@@ -77,6 +89,17 @@ public final class BenchCommand implements Callable<Integer> {
         hbaseZk = hbase.awaitReady(Duration.ofMinutes(3)).get("zk");
       }
       String topic = "bench-" + System.currentTimeMillis();
+      if (longRun) {
+        return new LongRunBench(kafka, hbaseZk, master, partitions).run(topic, work.resolve("checkpoint"),
+            new LongRunBacklog(tweets == null ? 10_000_000L : tweets, tags, 50_000, Duration.ofDays(days)),
+            batch == null ? 250_000L : batch);
+      }
+      if (tweets == null) {
+        tweets = 3_000_000L;
+      }
+      if (batch == null) {
+        batch = 500_000L;
+      }
       Path source = timeline != null ? timeline
           : StageProcess.trendtagsHome().resolve("client/src/main/resources/timeline/home-timeline.jsonl");
       System.out.printf("bench: writing %,d tweets to %s ...%n", tweets, topic);
