@@ -11,6 +11,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Put;
@@ -42,9 +43,11 @@ public final class TagHistoryTable {
   private static final byte[] AUTHORS = Bytes.toBytes("a");
   private static final byte[] CASING = Bytes.toBytes("s");
 
+  private final Connection connection;
   private final Table table;
 
   TagHistoryTable(Connection connection, Duration ttl) throws IOException {
+    this.connection = connection;
     try (Admin admin = connection.getAdmin()) {
       if (!admin.tableExists(NAME)) {
         try {
@@ -72,8 +75,11 @@ public final class TagHistoryTable {
           .addColumn(FAMILY, COUNT, Bytes.toBytes(b.count()))
           .addColumn(FAMILY, CASING, Bytes.toBytes(b.casing())));
     }
-    try {
-      table.put(puts);
+    // A BufferedMutator sends them in requests of its write buffer's size (2 MB): one batch of a backlog can
+    // change hundreds of thousands of buckets, and one request that large runs a region server out of memory.
+    try (BufferedMutator mutator = connection.getBufferedMutator(NAME)) {
+      mutator.mutate(puts);
+      mutator.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write tag history to HBase: " + e.getMessage(), e);
     }

@@ -24,14 +24,14 @@ public final class TopicCreator {
 
   /** Creates {@code topic} with {@code partitions} partitions unless it exists; the broker stamps its records. */
   public static void ensure(String bootstrap, String topic, int partitions) {
-    ensure(bootstrap, topic, partitions, "LogAppendTime");
+    ensure(bootstrap, topic, partitions, Map.of("message.timestamp.type", "LogAppendTime"));
   }
 
   /**
-   * As {@link #ensure(String, String, int)}, with {@code timestampType} {@code CreateTime} for a topic
-   * whose producer sets each record's time (the long-run benchmark replays days of event time).
+   * As {@link #ensure(String, String, int)}, with topic {@code configs} of its own: the long-run benchmark's
+   * producer sets each record's time to days ago, which needs {@code CreateTime} and no time-based retention.
    */
-  public static void ensure(String bootstrap, String topic, int partitions, String timestampType) {
+  public static void ensure(String bootstrap, String topic, int partitions, Map<String, String> configs) {
     try (Admin admin = Admin.create(Map.of(
         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
@@ -40,7 +40,7 @@ public final class TopicCreator {
       }
       admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
           // The broker stamps each record: the stream's dedup horizon runs on these times, which no client can skew.
-          .configs(Map.of("message.timestamp.type", timestampType)))).all().get();
+          .configs(configs))).all().get();
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw new IllegalStateException("cannot create topic '" + topic + "' on Kafka at " + bootstrap

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -45,6 +46,7 @@ final class LongRunBacklog {
   /** Writes the backlog to {@code topic} (which must use CreateTime timestamps); returns the count. */
   long write(String bootstrap, String topic) {
     SplittableRandom random = new SplittableRandom(20261201L);
+    AtomicReference<Exception> failure = new AtomicReference<>();
     double lnTags = Math.log(tags);
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -66,9 +68,16 @@ final class LongRunBacklog {
         }
         json.append("\"}");
         producer.send(new ProducerRecord<>(topic, null, millis, id.getBytes(StandardCharsets.US_ASCII),
-            json.toString().getBytes(StandardCharsets.UTF_8)));
+            json.toString().getBytes(StandardCharsets.UTF_8)), (metadata, e) -> {
+              if (e != null && failure.get() == null) {
+                failure.set(e);
+              }
+            });
       }
       producer.flush();
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("Kafka refused the backlog: " + failure.get().getMessage(), failure.get());
     }
     return count;
   }

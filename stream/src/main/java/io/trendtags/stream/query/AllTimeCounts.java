@@ -22,6 +22,10 @@ import org.apache.spark.sql.Row;
  * totals keep one row per distinct tag, which grows with the vocabulary, not with time. Run in update
  * mode, each batch emits only the tags it changed. Rejected records come out as the row with a null key.
  *
+ * <p>Spark keeps each id until the watermark (the newest time less the horizon) passes the id's own time
+ * plus the horizon: a duplicate within the horizon is always dropped, and an id is forgotten between one
+ * and two horizons after it was seen. The state holds up to two horizons of tweet ids.
+ *
  * <p>The horizon runs on Kafka's timestamps (the broker's append time on topics TrendTags creates), not
  * on {@code created_at}: Spark drops rows older than a watermark, and all time must count a tweet
  * however late it comes (a backfill of last week, say). Redeliveries, the duplicates that happen,
