@@ -61,21 +61,24 @@ window.TrendTags = (function () {
         ctx.fillStyle = colors.ink;
         ctx.fillText(text, bar.x + 6, bar.y);
         const history = histories.get(point.tag);
-        if (history) {
-          drawSpark(ctx, history.points, bar.x + 14 + ctx.measureText(text).width, bar.y, colors.muted);
+        const x0 = bar.x + 14 + ctx.measureText(text).width;
+        // As wide as there is room for up to the chart's edge, and not at all when that is too little.
+        const width = Math.min(SPARK_W, chart.chartArea.right - x0);
+        if (history && width >= 24) {
+          drawSpark(ctx, history.points, x0, width, bar.y, colors.muted);
         }
       });
       ctx.restore();
     },
   };
 
-  function drawSpark(ctx, points, x0, yMid, color) {
+  function drawSpark(ctx, points, x0, width, yMid, color) {
     const max = Math.max(1, ...points);
     ctx.strokeStyle = color;
     ctx.lineWidth = 1.5;
     ctx.beginPath();
     points.forEach((v, i) => {
-      const x = x0 + (points.length === 1 ? 0 : i * SPARK_W / (points.length - 1));
+      const x = x0 + (points.length === 1 ? 0 : i * width / (points.length - 1));
       const y = yMid + 7 - (v / max) * 14;
       if (i === 0) {
         ctx.moveTo(x, y);

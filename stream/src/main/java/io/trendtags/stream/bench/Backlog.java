@@ -53,15 +53,20 @@ final class Backlog {
     return new Backlog(tweets);
   }
 
-  /** Writes {@code count} tweets to {@code topic}; returns the number written. */
-  long write(String bootstrap, String topic, long count) {
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+  /** A producer for writing a backlog fast: idempotent, lz4, large batches. */
+  static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+    return new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
         ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
         ProducerConfig.LINGER_MS_CONFIG, 20,
-        ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new ByteArraySerializer(), new ByteArraySerializer())) {
+        ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  /** Writes {@code count} tweets to {@code topic}; returns the number written. */
+  long write(String bootstrap, String topic, long count) {
+    try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
       for (long i = 0; i < count; i++) {
         Template tweet = tweets.get((int) (i % tweets.size()));
         long id = tweet.id() + (i / tweets.size()) * PASS_OFFSET;

@@ -3,13 +3,10 @@ package io.trendtags.stream.bench;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The long-run backlog: {@code count} tweets spread evenly over {@code span} of event time, with tags
@@ -48,13 +45,7 @@ final class LongRunBacklog {
     SplittableRandom random = new SplittableRandom(20261201L);
     AtomicReference<Exception> failure = new AtomicReference<>();
     double lnTags = Math.log(tags);
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-        ProducerConfig.LINGER_MS_CONFIG, 20,
-        ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new ByteArraySerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<byte[], byte[]> producer = Backlog.producer(bootstrap)) {
       StringBuilder json = new StringBuilder(200);
       for (long i = 0; i < count; i++) {
         long millis = millisOf(i);

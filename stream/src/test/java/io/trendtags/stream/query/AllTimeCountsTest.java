@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -120,6 +121,30 @@ class AllTimeCountsTest {
       assertThat(kafka.<Long>getAs(AllTimeCounts.COUNT)).isEqualTo(3);
       assertThat(kafka.<Timestamp>getAs(AllTimeCounts.LAST_SEEN)).isEqualTo(KAFKA_TIME);
     });
+  }
+
+  @Test
+  void shouldForgetTweetIdsOnceTheHorizonHasPassedSoTheStateStaysBounded() {
+    StreamingRun run = new StreamingRun(spark, KAFKA_ROWS);
+    Duration horizon = Duration.ofHours(48);
+    for (int i = 0; i < 20; i++) {
+      recordAt("{\"id\":\"" + (100 + i) + "\",\"text\":\"#old\"}", KAFKA_TIME.toInstant());
+    }
+    run.batch(records, kafka -> AllTimeCounts.build(TagUses.of(kafka), horizon));
+    long before = run.dedupStateRows();
+    // Two horizons later in Kafka's time, a few new tweets: the watermark passes the old ids' time plus the horizon.
+    for (int batch = 1; batch <= 2; batch++) {
+      records.clear();
+      recordAt("{\"id\":\"" + (900 + batch) + "\",\"text\":\"#new\"}", KAFKA_TIME.toInstant().plus(horizon.multipliedBy(2)).plusSeconds(batch));
+      run.batch(records, kafka -> AllTimeCounts.build(TagUses.of(kafka), horizon));
+    }
+
+    assertThat(before).isGreaterThanOrEqualTo(20);
+    assertThat(run.dedupStateRows()).isLessThanOrEqualTo(2);
+  }
+
+  private void recordAt(String value, Instant kafkaTime) {
+    records.add(RowFactory.create(value.getBytes(StandardCharsets.UTF_8), 0, (long) records.size(), Timestamp.from(kafkaTime)));
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
@@ -31,6 +32,7 @@ final class StreamingRun {
   private final Path input;
   private final Path checkpoint;
   private int files;
+  private long lastStateRows;
 
   StreamingRun(SparkSession spark, StructType schema) {
     this.spark = spark;
@@ -57,9 +59,20 @@ final class StreamingRun {
           .foreachBatch((Dataset<Row> batch, Long id) -> emitted.addAll(batch.collectAsList()))
           .start();
       query.awaitTermination();
+      lastStateRows = 0;
+      for (var op : query.lastProgress().stateOperators()) {
+        if (op.operatorName().toLowerCase(Locale.ROOT).contains("dedup")) {
+          lastStateRows += op.numRowsTotal();
+        }
+      }
     } catch (TimeoutException | StreamingQueryException e) {
       throw new IllegalStateException(e);
     }
     return new ArrayList<>(emitted);
+  }
+
+  /** The rows the deduplication operators held after the last batch. */
+  long dedupStateRows() {
+    return lastStateRows;
   }
 }
