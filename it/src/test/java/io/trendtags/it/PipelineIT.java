@@ -17,8 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,11 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -55,43 +48,20 @@ class PipelineIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final TruthTimeline TRUTH = new TruthTimeline(20261125L, 1_862_000_000_000_000_000L);
-  private static Path checkpoint;
-  private static KafkaProducer<String, byte[]> producer;
-  private static StageProcess stream;
+  private static StreamPipeline pipeline;
   private static TopTagsTable table;
 
   @BeforeAll
   static void startPipeline() throws Exception {
-    KAFKA.createTopic(TOPIC, 2);
-    checkpoint = Files.createTempDirectory("pipeline-it-checkpoint");
-    producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
-    stream = startStream();
-    table = TopTagsTable.connect(HBASE.zkQuorum());
+    pipeline = StreamPipeline.start(KAFKA, HBASE, TOPIC);
+    table = pipeline.table();
   }
 
   @AfterAll
   static void stopPipeline() {
-    if (stream != null) {
-      stream.stop(Duration.ofSeconds(30));
+    if (pipeline != null) {
+      pipeline.close();
     }
-    if (producer != null) {
-      producer.close();
-    }
-    if (table != null) {
-      table.close();
-    }
-  }
-
-  private static StageProcess startStream() throws InterruptedException {
-    StageProcess process = Stages.start("stream",
-        "--kafka", KAFKA.bootstrapServers(), "--topic", TOPIC, "--hbase-zk", HBASE.zkQuorum(),
-        "--checkpoint", checkpoint.toString(), "--trigger", "500ms", "--ui-port", "-1");
-    process.awaitReady(Duration.ofMinutes(2));
-    return process;
   }
 
   @Test
@@ -110,7 +80,7 @@ class PipelineIT {
     for (int i = 0; i < sent.size(); i += 7) {
       send(sent.get(i).getBytes(StandardCharsets.UTF_8));
     }
-    producer.flush();
+    pipeline.flush();
 
     awaitCountsEqualTruth();
 
@@ -128,20 +98,20 @@ class PipelineIT {
         send(TRUTH.tweet().getBytes(StandardCharsets.UTF_8));
         if (i % 100 == 0) {
           send(TRUTH.poison());
-          producer.flush();
+          pipeline.flush();
           pause(15);
         }
       }
-      producer.flush();
+      pipeline.flush();
     });
 
     // Kill -9 once the job is visibly part-way through the new tweets.
     await().atMost(SETTLE).until(() -> total(table.read().orElse(TopTags.empty())) > countedBefore);
-    stream.kill();
-    assertThat(stream.isAlive()).isFalse();
+    pipeline.killStream();
+    assertThat(pipeline.streamAlive()).isFalse();
     writing.join();
 
-    stream = startStream();
+    pipeline.startStream();
     awaitCountsEqualTruth();
   }
 
@@ -164,7 +134,7 @@ class PipelineIT {
   }
 
   private static void send(byte[] value) {
-    producer.send(new ProducerRecord<>(TOPIC, null, value));
+    pipeline.send(null, value);
   }
 
   private static void pause(long millis) {

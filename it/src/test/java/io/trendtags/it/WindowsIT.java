@@ -18,18 +18,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,43 +41,21 @@ class WindowsIT {
   private static final Duration SETTLE = Duration.ofMinutes(3);
   private static final Instant CLOCK = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1));
 
-  private static Path checkpoint;
-  private static KafkaProducer<String, byte[]> producer;
-  private static StageProcess stream;
+  private static StreamPipeline pipeline;
   private static TopTagsTable table;
   private static long nextId = 1_900_000_000_000_000_000L;
 
   @BeforeAll
   static void start() throws Exception {
-    KAFKA.createTopic(TOPIC, 2);
-    checkpoint = Files.createTempDirectory("windows-it-checkpoint");
-    producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer());
-    stream = startStream();
-    table = TopTagsTable.connect(HBASE.zkQuorum());
+    pipeline = StreamPipeline.start(KAFKA, HBASE, TOPIC);
+    table = pipeline.table();
   }
 
   @AfterAll
   static void stop() {
-    if (stream != null) {
-      stream.stop(Duration.ofSeconds(30));
+    if (pipeline != null) {
+      pipeline.close();
     }
-    if (producer != null) {
-      producer.close();
-    }
-    if (table != null) {
-      table.close();
-    }
-  }
-
-  private static StageProcess startStream() throws InterruptedException {
-    StageProcess process = Stages.start("stream",
-        "--kafka", KAFKA.bootstrapServers(), "--topic", TOPIC, "--hbase-zk", HBASE.zkQuorum(),
-        "--checkpoint", checkpoint.toString(), "--trigger", "500ms", "--ui-port", "-1");
-    process.awaitReady(Duration.ofMinutes(2));
-    return process;
   }
 
   private static String send(String tag, String author, Duration beforeClock) {
@@ -97,7 +67,7 @@ class WindowsIT {
   private static void sendJson(String id, String tag, String author, Duration beforeClock) {
     String json = "{\"id\":\"" + id + "\",\"text\":\"post #" + tag + "\",\"author_id\":\"" + author
         + "\",\"created_at\":\"" + CLOCK.minus(beforeClock) + "\"}";
-    producer.send(new ProducerRecord<>(TOPIC, id, json.getBytes(StandardCharsets.UTF_8)));
+    pipeline.send(id, json.getBytes(StandardCharsets.UTF_8));
   }
 
   private static List<TagCount> view(View view) {
@@ -115,7 +85,7 @@ class WindowsIT {
     for (int i = 1; i <= 4; i++) {
       send("Gamma", "g" + i, Duration.ofHours(3));
     }
-    producer.flush();
+    pipeline.flush();
 
     await().atMost(SETTLE).untilAsserted(() -> {
       assertThat(table.read(View.LAST_HOUR).map(TopTags::clock)).contains(CLOCK);
@@ -132,20 +102,20 @@ class WindowsIT {
 
     // Spark drops late rows by the watermark of the batch before: let one more batch pass first.
     send("Delta", "d1", Duration.ZERO);
-    producer.flush();
+    pipeline.flush();
     await().atMost(SETTLE).untilAsserted(() ->
         assertThat(view(View.LAST_15_MINUTES)).contains(new TagCount("Delta", 1, 1)));
     // Half an hour behind the clock: later than the allowed 10 minutes.
     send("Late", "l1", Duration.ofMinutes(30));
-    producer.flush();
+    pipeline.flush();
     await().atMost(SETTLE).untilAsserted(() ->
         assertThat(table.read(View.ALL).map(TopTags::tags).orElse(List.of())).contains(new TagCount("Late", 1, 1)));
     assertThat(view(View.LAST_HOUR)).extracting(TagCount::tag).doesNotContain("Late");
 
-    stream.kill();
+    pipeline.killStream();
     send("Alpha", "a4", Duration.ofMinutes(1));
-    producer.flush();
-    stream = startStream();
+    pipeline.flush();
+    pipeline.startStream();
 
     await().atMost(SETTLE).untilAsserted(() -> {
       assertThat(view(View.LAST_15_MINUTES)).containsExactly(new TagCount("Alpha", 4, 4), new TagCount("Delta", 1, 1));

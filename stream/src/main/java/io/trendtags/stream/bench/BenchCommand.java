@@ -5,7 +5,9 @@ import io.trendtags.launcher.process.FreePorts;
 import io.trendtags.launcher.process.StageProcess;
 import io.trendtags.stream.HashtagStream;
 import io.trendtags.stream.StreamSettings;
+import io.trendtags.stream.TopicCreator;
 import io.trendtags.stream.sink.RetryingTopTagsStore;
+import io.trendtags.stream.window.SurgeSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,7 +105,7 @@ public final class BenchCommand implements Callable<Integer> {
       Path source = timeline != null ? timeline
           : StageProcess.trendtagsHome().resolve("client/src/main/resources/timeline/home-timeline.jsonl");
       System.out.printf("bench: writing %,d tweets to %s ...%n", tweets, topic);
-      io.trendtags.stream.TopicCreator.ensure(kafka, topic, partitions);
+      TopicCreator.ensure(kafka, topic, partitions);
       long t0 = System.nanoTime();
       Backlog.of(source).write(kafka, topic, tweets);
       System.out.printf("bench: backlog written in %.1f s%n", (System.nanoTime() - t0) / 1e9);
@@ -113,9 +115,18 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The job's settings for draining a backlog once: what's on the topic now, in batches of {@code batch},
+   * one state partition per core, no UI, and the stream command's defaults for horizon, lateness and surge.
+   */
+  static StreamSettings backlogSettings(String kafka, String topic, Path checkpoint, long batch) {
+    return new StreamSettings(kafka, topic, checkpoint.toString(), Duration.ZERO, true, batch,
+        Math.max(2, Runtime.getRuntime().availableProcessors()), -1, Duration.ofHours(48), Duration.ofMinutes(10),
+        SurgeSettings.DEFAULTS);
+  }
+
   private int run(String topic, Path checkpoint) throws Exception {
-    StreamSettings settings = new StreamSettings(kafka, topic, checkpoint.toString(), Duration.ZERO, true, batch,
-        Math.max(2, Runtime.getRuntime().availableProcessors()), -1, Duration.ofHours(48), Duration.ofMinutes(10), io.trendtags.stream.window.SurgeSettings.DEFAULTS);
+    StreamSettings settings = backlogSettings(kafka, topic, checkpoint, batch);
     SparkSession spark = HashtagStream.session(settings, master);
     try (RetryingTopTagsStore store = new RetryingTopTagsStore(hbaseZk, Duration.ofMinutes(2))) {
       long t0 = System.nanoTime();

@@ -4,7 +4,6 @@ import io.trendtags.stream.HashtagStream;
 import io.trendtags.stream.StreamSettings;
 import io.trendtags.stream.TopicCreator;
 import io.trendtags.stream.sink.RetryingTopTagsStore;
-import io.trendtags.stream.window.SurgeSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,8 +19,6 @@ import org.apache.spark.sql.streaming.StreamingQuery;
  * beside the raw consume rate.
  */
 final class LongRunBench {
-
-  private static final Duration HORIZON = Duration.ofHours(48);
 
   private final String kafka;
   private final String hbaseZk;
@@ -45,8 +42,7 @@ final class LongRunBench {
     double raw = RawConsume.rate(kafka, topic, partitions, count);
     System.out.printf("bench: a plain KafkaConsumer reads the topic at %,.0f records/s%n", raw);
 
-    StreamSettings settings = new StreamSettings(kafka, topic, checkpoint.toString(), Duration.ZERO, true, batch,
-        Math.max(2, Runtime.getRuntime().availableProcessors()), -1, HORIZON, Duration.ofMinutes(10), SurgeSettings.DEFAULTS);
+    StreamSettings settings = BenchCommand.backlogSettings(kafka, topic, checkpoint, batch);
     SparkSession spark = HashtagStream.session(settings, master);
     QueryReport report = new QueryReport(checkpoint);
     spark.streams().addListener(report);
@@ -65,7 +61,7 @@ final class LongRunBench {
           System.out.printf("bench: FAILED: query %s read %,d tweets of %,d%n", query.name(), read, count);
           return 1;
         }
-        met &= verdicts(query.name(), report.batches(query.name()), backlog, batch, count);
+        met &= verdicts(query.name(), report.batches(query.name()), backlog, batch, count, settings.dedupHorizon());
       }
       double drain = count / wall;
       System.out.printf("bench: drained %,d tweets with every view on in %.1f s from the job's start = %,.0f tweets/s, "
@@ -79,7 +75,8 @@ final class LongRunBench {
   }
 
   /** Prints the batch-time and state verdicts of one query; whether both targets are met. */
-  private static boolean verdicts(String query, List<QueryReport.Batch> batches, LongRunBacklog backlog, long batch, long count) {
+  private static boolean verdicts(String query, List<QueryReport.Batch> batches, LongRunBacklog backlog, long batch,
+      long count, Duration horizon) {
     if (batches.size() < 21) {
       System.out.printf("bench: %s: only %d batches, too few to compare batches 2-11 with the last 10%n", query, batches.size());
       return false;
@@ -89,7 +86,7 @@ final class LongRunBench {
     boolean flatTime = late <= 1.5 * early;
     System.out.printf("bench: %s: batch time, last 10 %.2f s against batches 2-11 %.2f s = %.2fx (target at most 1.5x): %s%n",
         query, late / 1e3, early / 1e3, late / early, flatTime ? "met" : "NOT met");
-    long horizonPassed = LongRunBacklog.START.plus(HORIZON).toEpochMilli();
+    long horizonPassed = LongRunBacklog.START.plus(horizon).toEpochMilli();
     long rows = 0;
     long min = Long.MAX_VALUE;
     long max = 0;
@@ -104,12 +101,12 @@ final class LongRunBench {
       }
     }
     if (after == 0) {
-      System.out.printf("bench: %s: the backlog does not reach past the 48 h horizon; no state verdict%n", query);
+      System.out.printf("bench: %s: the backlog does not reach past the dedup horizon; no state verdict%n", query);
       return flatTime;
     }
     boolean flatState = max <= 1.1 * min;
-    System.out.printf("bench: %s: state rows over the %d batches past 48 h of event time: %,d to %,d (%+.1f%%, target within 10%%): %s%n",
-        query, after, min, max, 100.0 * (max - min) / Math.max(1, min), flatState ? "met" : "NOT met");
+    System.out.printf("bench: %s: state rows over the %d batches past the %s horizon of event time: %,d to %,d (%+.1f%%, target within 10%%): %s%n",
+        query, after, horizon, min, max, 100.0 * (max - min) / Math.max(1, min), flatState ? "met" : "NOT met");
     return flatTime && flatState;
   }
 }

@@ -1,0 +1,93 @@
+package io.trendtags.it;
+
+import io.trendtags.launcher.process.StageProcess;
+import io.trendtags.store.TopTagsTable;
+import io.trendtags.testsupport.HBaseServer;
+import io.trendtags.testsupport.KafkaBroker;
+import io.trendtags.testsupport.Stages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * What the end-to-end tests drive: a topic on the real broker with an idempotent producer into it, the
+ * {@code ./trendtags stream} process over it with a checkpoint of its own (killed and restarted as a test
+ * asks), and the HBase table it writes, read as the web app reads it.
+ */
+final class StreamPipeline implements AutoCloseable {
+
+  private final KafkaBroker kafka;
+  private final HBaseServer hbase;
+  private final String topic;
+  private final Path checkpoint;
+  private final KafkaProducer<String, byte[]> producer;
+  private final TopTagsTable table;
+  private StageProcess stream;
+
+  private StreamPipeline(KafkaBroker kafka, HBaseServer hbase, String topic) throws IOException, InterruptedException {
+    this.kafka = kafka;
+    this.hbase = hbase;
+    this.topic = topic;
+    kafka.createTopic(topic, 2);
+    this.checkpoint = Files.createTempDirectory(topic + "-checkpoint");
+    this.producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
+    startStream();
+    this.table = TopTagsTable.connect(hbase.zkQuorum());
+  }
+
+  /** Creates {@code topic} and starts the stream job over it. */
+  static StreamPipeline start(KafkaBroker kafka, HBaseServer hbase, String topic) throws IOException, InterruptedException {
+    return new StreamPipeline(kafka, hbase, topic);
+  }
+
+  /** Starts the stream job (again, after {@link #killStream()}) on the same checkpoint, and waits until it is ready. */
+  void startStream() throws InterruptedException {
+    StageProcess process = Stages.start("stream",
+        "--kafka", kafka.bootstrapServers(), "--topic", topic, "--hbase-zk", hbase.zkQuorum(),
+        "--checkpoint", checkpoint.toString(), "--trigger", "500ms", "--ui-port", "-1");
+    process.awaitReady(Duration.ofMinutes(2));
+    stream = process;
+  }
+
+  /** {@code kill -9} of the stream job. */
+  void killStream() {
+    stream.kill();
+  }
+
+  boolean streamAlive() {
+    return stream.isAlive();
+  }
+
+  /** Hands a record to the producer (key may be null). */
+  void send(String key, byte[] value) {
+    producer.send(new ProducerRecord<>(topic, key, value));
+  }
+
+  void flush() {
+    producer.flush();
+  }
+
+  TopTagsTable table() {
+    return table;
+  }
+
+  @Override
+  public void close() {
+    if (stream != null) {
+      stream.stop(Duration.ofSeconds(30));
+    }
+    producer.close();
+    table.close();
+  }
+}
