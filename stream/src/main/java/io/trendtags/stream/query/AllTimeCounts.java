@@ -22,9 +22,11 @@ import org.apache.spark.sql.Row;
  * totals keep one row per distinct tag, which grows with the vocabulary, not with time. Run in update
  * mode, each batch emits only the tags it changed. Rejected records come out as the row with a null key.
  *
- * <p>Spark keeps each id until the watermark (the newest time less the horizon) passes the id's own time
- * plus the horizon: a duplicate within the horizon is always dropped, and an id is forgotten between one
- * and two horizons after it was seen. The state holds up to two horizons of tweet ids.
+ * <p>Spark keeps each id until the watermark (the newest time less the watermark's delay) passes the
+ * id's own time plus that delay, so an id stays for two delays. The delay is half the horizon: an id is
+ * remembered for the horizon and then forgotten, and the state holds the ids of the last horizon (48 h),
+ * not of two. A duplicate within the horizon is dropped as long as the partitions' clocks are less than
+ * half a horizon apart, which Kafka's append times always are.
  *
  * <p>The horizon runs on Kafka's timestamps (the broker's append time on topics TrendTags creates), not
  * on {@code created_at}: Spark drops rows older than a watermark, and all time must count a tweet
@@ -47,7 +49,7 @@ public final class AllTimeCounts {
 
   public static Dataset<Row> build(Dataset<TagUse> uses, Duration horizon) {
     return uses
-        .withWatermark(TagUses.INGEST_TIME, horizon.toSeconds() + " seconds")
+        .withWatermark(TagUses.INGEST_TIME, horizon.toSeconds() / 2 + " seconds")
         .dropDuplicatesWithinWatermark(new String[] {TagUses.ID, TagUses.KEY})
         .groupBy(col(TagUses.KEY))
         .agg(count(lit(1)).as(COUNT),

@@ -33,7 +33,7 @@ final class MostUsedCasing extends Aggregator<String, CasingVotes, String> {
 
   @Override
   public Encoder<CasingVotes> bufferEncoder() {
-    return Encoders.javaSerialization(CasingVotes.class);
+    return Encoders.bean(CasingVotes.class);
   }
 
   @Override

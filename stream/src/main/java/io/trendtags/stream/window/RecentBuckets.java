@@ -81,7 +81,7 @@ final class RecentBuckets {
 
   private final long spanMinutes;
   private final Map<String, NavigableMap<Long, Bucket>> byKey = new HashMap<>();
-  private final TreeMap<Long, Set<String>> byMinute = new TreeMap<>();
+  private final TreeMap<Long, Map<String, Bucket>> byMinute = new TreeMap<>();
   private final Map<Long, Window> windows = new HashMap<>();
   private final Set<String> touched = new HashSet<>();
   private long now = Long.MIN_VALUE;
@@ -97,9 +97,9 @@ final class RecentBuckets {
 
   /** Puts a bucket, replacing the one of the same (tag, minute). */
   void put(MinuteBucket b) {
-    NavigableMap<Long, Bucket> buckets = byKey.computeIfAbsent(b.key(), k -> new TreeMap<>());
-    Bucket old = buckets.put(b.minute(), new Bucket(b.casing(), b.count(), b.authors()));
-    byMinute.computeIfAbsent(b.minute(), m -> new HashSet<>()).add(b.key());
+    Bucket bucket = new Bucket(b.casing(), b.count(), b.authors());
+    Bucket old = byKey.computeIfAbsent(b.key(), k -> new TreeMap<>()).put(b.minute(), bucket);
+    byMinute.computeIfAbsent(b.minute(), m -> new HashMap<>()).put(b.key(), bucket);
     touched.add(b.key());
     long delta = b.count() - (old == null ? 0 : old.count);
     for (Window w : windows.values()) {
@@ -118,19 +118,20 @@ final class RecentBuckets {
     now = to;
     if (from != Long.MIN_VALUE) {
       for (Window w : windows.values()) {
-        // Buckets that entered the window, and those that left it.
-        forEachBucket(from, to, (key, bucket) -> w.add(key, bucket.count));
-        forEachBucket(from - w.minutes, to - w.minutes, (key, bucket) -> w.add(key, -bucket.count));
+        // The window was (from - W, from] and is now (to - W, to]: the buckets that left it, and those that
+        // entered. A jump longer than the window (a backlog's batch spans hours) visits each bucket once.
+        forEachBucket(from - w.minutes, Math.min(from, to - w.minutes), (key, bucket) -> w.add(key, -bucket.count));
+        forEachBucket(Math.max(from, to - w.minutes), to, (key, bucket) -> w.add(key, bucket.count));
       }
     } else {
       for (Window w : windows.values()) {
         forEachBucket(to - w.minutes, to, (key, bucket) -> w.add(key, bucket.count));
       }
     }
-    Iterator<Map.Entry<Long, Set<String>>> old = byMinute.headMap(to - spanMinutes, true).entrySet().iterator();
+    Iterator<Map.Entry<Long, Map<String, Bucket>>> old = byMinute.headMap(to - spanMinutes, true).entrySet().iterator();
     while (old.hasNext()) {
-      Map.Entry<Long, Set<String>> minute = old.next();
-      for (String key : minute.getValue()) {
+      Map.Entry<Long, Map<String, Bucket>> minute = old.next();
+      for (String key : minute.getValue().keySet()) {
         NavigableMap<Long, Bucket> buckets = byKey.get(key);
         buckets.remove(minute.getKey());
         if (buckets.isEmpty()) {
@@ -147,10 +148,11 @@ final class RecentBuckets {
 
   /** Every bucket of minutes after {@code after} up to and including {@code upTo}. */
   private void forEachBucket(long after, long upTo, BucketAction action) {
-    for (Map.Entry<Long, Set<String>> minute : byMinute.subMap(after, false, upTo, true).entrySet()) {
-      for (String key : minute.getValue()) {
-        action.apply(key, byKey.get(key).get(minute.getKey()));
-      }
+    if (upTo <= after) {
+      return;
+    }
+    for (Map<String, Bucket> minute : byMinute.subMap(after, false, upTo, true).values()) {
+      minute.forEach(action::apply);
     }
   }
 
