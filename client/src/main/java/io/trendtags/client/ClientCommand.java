@@ -62,9 +62,9 @@ import picocli.CommandLine;
           + "at --rate tweets per second.",
       "With --loop the file is replayed again and again. The stream counts each tweet id once, so pass k "
           + "(from 0) adds k x 1,000,000,000,000,000 to every id: each pass is new tweets and the counts keep "
-          + "moving. The loop stops by itself when ids would pass 19 digits (thousands of passes).",
+          + "moving, for as long as it runs.",
       "A line of the file that is not a Tweet object is reported with its line number and skipped.",
-      "Creates the topic (--partitions, replication 1) if it does not exist. Ctrl-C or SIGTERM stops it "
+      "Creates the topic (--partitions, --replication-factor) if it does not exist. Ctrl-C or SIGTERM stops it "
           + "cleanly: tweets handed to Kafka are flushed first.",
       ""
     },
@@ -151,6 +151,10 @@ public final class ClientCommand implements Callable<Integer> {
       description = "Partitions of the topic when this creates it (default: ${DEFAULT-VALUE}).")
   int partitions;
 
+  @Option(names = "--replication-factor", paramLabel = "N",
+      description = "Replication factor of the topic when this creates it (default: the cluster's default.replication.factor).")
+  Short replicationFactor;
+
   @Option(names = "--state-dir", paramLabel = "DIR",
       description = "Keep the position here and resume from it on the next start. Replay: default none. "
           + "X timeline: default ~/.trendtags/client.")
@@ -163,11 +167,9 @@ public final class ClientCommand implements Callable<Integer> {
   Map<String, String> environment = System.getenv();
 
   public static void main(String[] args) {
-    int code = new CommandLine(new ClientCommand())
-        .setDefaultValueProvider(ConfigDefaults.load(args))
-        .execute(args);
-    System.exit(code);
+    System.exit(ConfigDefaults.execute(new ClientCommand(), args));
   }
+
 
   @Override
   public Integer call() {
@@ -199,7 +201,7 @@ public final class ClientCommand implements Callable<Integer> {
     TimelineSource source = replay == null ? TimelineSource.bundled() : TimelineSource.file(replay);
     LOG.info("{}", EffectiveConfig.describe(spec));
     try {
-      TweetTopic.ensureExists(kafka, topic, partitions);
+      TweetTopic.ensureExists(kafka, topic, partitions, replicationFactor);
       if (synthetic) {
         return synthetic(new KafkaTweetSink(kafka, topic));
       }
@@ -238,7 +240,7 @@ public final class ClientCommand implements Callable<Integer> {
         new XApi(apiBaseUrl, new OAuth1Signer(x), Duration.ofMillis((long) (requestTimeout * 1000))), PAGE_SIZE);
     BackfillProgress progress = new BackfillProgress(limit, System.console() != null ? System.err : null, LOG::info);
     try {
-      TweetTopic.ensureExists(kafka, topic, partitions);
+      TweetTopic.ensureExists(kafka, topic, partitions, replicationFactor);
     } catch (SinkException e) {
       LOG.error("{}", e.getMessage());
       return 1;

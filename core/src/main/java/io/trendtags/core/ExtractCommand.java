@@ -21,7 +21,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -76,11 +75,9 @@ public final class ExtractCommand implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    int code = new CommandLine(new ExtractCommand())
-        .setDefaultValueProvider(ConfigDefaults.load(args))
-        .execute(args);
-    System.exit(code);
+    System.exit(ConfigDefaults.execute(new ExtractCommand(), args));
   }
+
 
   @Override
   public Integer call() throws IOException {

@@ -62,8 +62,9 @@ public final class DemoCommand implements Callable<Integer> {
       "TRENDTAGS_X_CONSUMER_KEY", "TRENDTAGS_X_CONSUMER_SECRET", "TRENDTAGS_X_ACCESS_TOKEN", "TRENDTAGS_X_ACCESS_SECRET");
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new DemoCommand()).setDefaultValueProvider(ConfigDefaults.load(args)).execute(args));
+    System.exit(ConfigDefaults.execute(new DemoCommand(), args));
   }
+
 
   @Override
   public Integer call() throws Exception {
@@ -86,7 +87,10 @@ public final class DemoCommand implements Callable<Integer> {
       return new DemoSettings.XTimeline(forClient, null);
     }
     if (X_ENVIRONMENT.stream().anyMatch(environment::containsKey)) {
-      return new DemoSettings.XTimeline(Map.of(), null); // the client inherits them and checks they are all there
+      // Handed to the client alone (no child inherits them); the client checks that all four are there.
+      Map<String, String> forClient = new LinkedHashMap<>();
+      X_ENVIRONMENT.stream().filter(environment::containsKey).forEach(name -> forClient.put(name, environment.get(name)));
+      return new DemoSettings.XTimeline(forClient, null);
     }
     if (credentialsFile != null) {
       if (!Files.isReadable(credentialsFile)) {

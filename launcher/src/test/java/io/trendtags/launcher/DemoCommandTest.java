@@ -42,10 +42,10 @@ class DemoCommandTest {
   }
 
   @Test
-  void credentialsInTheEnvironmentAreInheritedByTheClient() {
-    DemoSettings.XTimeline x = timeline(Map.of("TRENDTAGS_X_CONSUMER_KEY", "ck-xyzzy1"));
+  void credentialsInTheEnvironmentAreHandedToTheClientAlone() {
+    DemoSettings.XTimeline x = timeline(Map.of("TRENDTAGS_X_CONSUMER_KEY", "ck-xyzzy1", "HOME", "/home/u"));
     assertThat(x).isNotNull();
-    assertThat(x.environment()).isEmpty();
+    assertThat(x.environment()).containsExactlyEntriesOf(Map.of("TRENDTAGS_X_CONSUMER_KEY", "ck-xyzzy1"));
   }
 
   @Test

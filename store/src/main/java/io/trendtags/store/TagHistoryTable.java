@@ -49,8 +49,16 @@ public final class TagHistoryTable {
   private final Connection connection;
   private final Table table;
 
+  /** {@code ttl} null: for reading, creating nothing. */
   TagHistoryTable(Connection connection, Duration ttl) throws IOException {
     this.connection = connection;
+    if (ttl != null) {
+      createIfAbsent(connection, ttl);
+    }
+    this.table = connection.getTable(NAME);
+  }
+
+  private static void createIfAbsent(Connection connection, Duration ttl) throws IOException {
     try (Admin admin = connection.getAdmin()) {
       if (!admin.tableExists(NAME)) {
         try {
@@ -63,7 +71,6 @@ public final class TagHistoryTable {
         }
       }
     }
-    this.table = connection.getTable(NAME);
   }
 
   /** Writes {@code buckets}, replacing what the same (minute, tag) held. */
@@ -120,6 +127,8 @@ public final class TagHistoryTable {
         byte[] row = r.getRow();
         counts.put(Bytes.toLong(row, row.length - Long.BYTES), Bytes.toLong(r.getValue(FAMILY, COUNT)));
       }
+    } catch (org.apache.hadoop.hbase.TableNotFoundException e) {
+      return counts; // a reader before the stream job's first start
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read tag history from HBase: " + e.getMessage(), e);
     }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.TableNotFoundException;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
 import org.apache.hadoop.hbase.client.Connection;
@@ -64,16 +65,19 @@ public final class TopTagsTable implements AutoCloseable {
   private final Table table;
   private final TagHistoryTable history;
 
+  /** {@code historyTtl} null: open for reading, creating nothing. */
   private TopTagsTable(Connection connection, Duration historyTtl) throws IOException {
     this.connection = connection;
-    createIfAbsent(connection);
+    if (historyTtl != null) {
+      createIfAbsent(connection);
+    }
     this.table = connection.getTable(NAME);
     this.history = new TagHistoryTable(connection, historyTtl);
   }
 
   /**
    * Connects to the HBase whose ZooKeeper quorum is {@code hbaseZk} ({@code host:port[,host:port...]})
-   * and creates the table if it does not exist.
+   * and creates the tables if they do not exist: the writer's way in.
    */
   public static TopTagsTable connect(String hbaseZk) {
     return connect(hbaseZk, DEFAULT_HISTORY_TTL);
@@ -81,15 +85,42 @@ public final class TopTagsTable implements AutoCloseable {
 
   /** As {@link #connect(String)}; a history table it creates keeps buckets for {@code historyTtl}. */
   public static TopTagsTable connect(String hbaseZk, Duration historyTtl) {
+    return open(hbaseZk, java.util.Objects.requireNonNull(historyTtl, "historyTtl"));
+  }
+
+  /**
+   * Connects for reading only: creates no table, so a reader (the web app) needs read rights alone. Until
+   * the stream job has created the tables, every list reads as empty.
+   */
+  public static TopTagsTable connectForReading(String hbaseZk) {
+    return open(hbaseZk, null);
+  }
+
+  private static TopTagsTable open(String hbaseZk, Duration historyTtl) {
     Configuration conf = HBaseConfiguration.create();
     conf.set("hbase.zookeeper.quorum", hbaseZk);
     // Fail in seconds, not the client's default of minutes, when HBase is not there.
     conf.setInt("hbase.client.retries.number", 5);
     conf.setInt("zookeeper.recovery.retry", 1);
+    Connection connection = null;
     try {
-      return new TopTagsTable(ConnectionFactory.createConnection(conf), historyTtl);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot reach HBase at " + hbaseZk + ": " + e.getMessage(), e);
+      connection = ConnectionFactory.createConnection(conf);
+      return new TopTagsTable(connection, historyTtl);
+    } catch (IOException | RuntimeException e) {
+      // A connection whose first use failed is closed here: a caller retrying every second must not leak one each time.
+      closeQuietly(connection, e);
+      throw new UncheckedIOException("cannot reach HBase at " + hbaseZk + ": " + e.getMessage(),
+          e instanceof IOException io ? io : new IOException(e));
+    }
+  }
+
+  private static void closeQuietly(Connection connection, Exception failure) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (IOException | RuntimeException e) {
+        failure.addSuppressed(e);
+      }
     }
   }
 
@@ -154,6 +185,8 @@ public final class TopTagsTable implements AutoCloseable {
     try {
       Result row = table.get(new Get(row(view)).addFamily(FAMILY));
       return row.isEmpty() ? Optional.empty() : Optional.of(row);
+    } catch (TableNotFoundException e) {
+      return Optional.empty(); // a reader before the stream job's first start
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the top list from HBase: " + e.getMessage(), e);
     }

@@ -61,7 +61,7 @@ public final class HashtagStream {
   /** Starts every query of the job: reads {@code settings.topic()}, writes each view to {@code store}. */
   public static List<StreamingQuery> start(SparkSession spark, StreamSettings settings, TopTagsStore store)
       throws TimeoutException {
-    TopicCreator.ensure(settings.kafka(), settings.topic());
+    TopicCreator.ensure(settings.kafka(), settings.topic(), settings.replicationFactor());
     Dataset<TagUse> uses = TagUses.of(kafkaRecords(spark, settings));
     StreamingQuery allTime = AllTimeCounts.build(uses, settings.dedupHorizon()).writeStream()
         .queryName("all-time")

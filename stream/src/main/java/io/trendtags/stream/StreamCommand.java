@@ -42,6 +42,10 @@ public final class StreamCommand implements Callable<Integer> {
   @Option(names = "--topic", description = "Topic of tweets (default: ${DEFAULT-VALUE}).", defaultValue = "tweets")
   String topic;
 
+  @Option(names = "--replication-factor", paramLabel = "N",
+      description = "Replication factor of the topic when the job creates it (default: the cluster's default.replication.factor).")
+  Short replicationFactor;
+
   @Option(names = "--hbase-zk", description = "HBase ZooKeeper quorum host:port[,...] (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1:2181")
   String hbaseZk;
 
@@ -97,15 +101,16 @@ public final class StreamCommand implements Callable<Integer> {
   Path config;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new StreamCommand()).setDefaultValueProvider(ConfigDefaults.load(args)).execute(args));
+    System.exit(ConfigDefaults.execute(new StreamCommand(), args));
   }
+
 
   @Override
   public Integer call() throws Exception {
     LOG.info("{}", EffectiveConfig.describe(spec));
     StreamSettings settings = new StreamSettings(kafka, topic, checkpoint, parseTrigger(trigger), once,
         maxOffsetsPerTrigger, shufflePartitions, uiPort, dedupHorizon, allowedLateness,
-        new SurgeSettings(surgeMinAuthors, surgeBaselineHours, surgeHalfLife));
+        new SurgeSettings(surgeMinAuthors, surgeBaselineHours, surgeHalfLife), replicationFactor);
     SparkSession spark = HashtagStream.session(settings, master);
     try (RetryingTopTagsStore store = new RetryingTopTagsStore(hbaseZk, hbaseTimeout, historyTtl)) {
       List<StreamingQuery> queries = HashtagStream.start(spark, settings, store);

@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param uiPort -1 for no Spark UI
  * @param dedupHorizon how long (Kafka's time) a tweet id is remembered to drop its duplicates
  * @param allowedLateness how far behind the stream's clock a tweet may be and still count in the windows
+ * @param replicationFactor of the topic when the job creates it; null for the cluster's default
  */
 public record StreamSettings(
     String kafka,
@@ -23,7 +24,8 @@ public record StreamSettings(
     int uiPort,
     Duration dedupHorizon,
     Duration allowedLateness,
-    SurgeSettings surge) {
+    SurgeSettings surge,
+    Short replicationFactor) {
 
   /** The checkpoint of the query named {@code query}. */
   public String checkpointOf(String query) {

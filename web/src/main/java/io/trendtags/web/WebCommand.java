@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,11 +65,9 @@ public final class WebCommand implements Callable<Integer> {
   Path config;
 
   public static void main(String[] args) {
-    int exitCode = new CommandLine(new WebCommand())
-        .setDefaultValueProvider(ConfigDefaults.load(args))
-        .execute(args);
-    System.exit(exitCode);
+    System.exit(ConfigDefaults.execute(new WebCommand(), args));
   }
+
 
   @Override
   public Integer call() throws InterruptedException {

@@ -86,8 +86,23 @@ class DashboardIT {
   private static ChromeDriver browser;
   private static HttpServer otherOrigin;
 
+  /** What the web app's source read, and which tables HBase had, before anything wrote (as before the job's first start). */
+  private static java.util.Optional<TopTags> readBeforeTheJob;
+  private static java.util.NavigableMap<Long, Long> historyBeforeTheJob;
+  private static List<String> tablesBeforeTheJob;
+
   @BeforeAll
-  static void start(@TempDir Path profile) {
+  static void start(@TempDir Path profile) throws IOException {
+    try (TableTopTagsSource reader = TableTopTagsSource.connectingTo(HBASE.zkQuorum())) {
+      readBeforeTheJob = reader.read(View.LAST_HOUR);
+      historyBeforeTheJob = reader.minuteCounts("java", 0, Long.MAX_VALUE / 2);
+    }
+    var conf = org.apache.hadoop.hbase.HBaseConfiguration.create();
+    conf.set("hbase.zookeeper.quorum", HBASE.zkQuorum());
+    try (var connection = org.apache.hadoop.hbase.client.ConnectionFactory.createConnection(conf);
+        var admin = connection.getAdmin()) {
+      tablesBeforeTheJob = java.util.Arrays.stream(admin.listTableNames()).map(Object::toString).toList();
+    }
     table = TopTagsTable.connect(HBASE.zkQuorum());
     table.write(View.ALL, FIRST, "dashboard-it");
     app = new WebApp(new TableTopTagsSource(table), Duration.ofMillis(200)).start("127.0.0.1", 0);
@@ -149,6 +164,15 @@ class DashboardIT {
 
   private static List<String> labelsOf(TopTags top, int n) {
     return top.limit(n).tags().stream().map(t -> "#" + t.tag()).toList();
+  }
+
+  @Test
+  @Order(0)
+  void theWebAppReadsEmptyListsBeforeTheJobHasRunAndCreatesNoTable() {
+    // It needs read rights only: the stream job creates the tables.
+    assertThat(readBeforeTheJob).isEmpty();
+    assertThat(historyBeforeTheJob).isEmpty();
+    assertThat(tablesBeforeTheJob).doesNotContain("hashtags", "hashtags_history");
   }
 
   @Test

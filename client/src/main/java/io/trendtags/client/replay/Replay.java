@@ -124,14 +124,7 @@ public final class Replay {
             }
             continue;
           }
-          String id;
-          try {
-            id = PassIds.idInPass(tweet.id(), pass);
-          } catch (ArithmeticException | NumberFormatException e) {
-            LOG.warn("pass {}: tweet ids would no longer fit in 19 digits; stopping the loop", pass + 1);
-            stopped = true;
-            break;
-          }
+          String id = PassIds.idInPass(tweet.id(), pass);
           try {
             pacer.awaitNext();
           } catch (InterruptedException e) {

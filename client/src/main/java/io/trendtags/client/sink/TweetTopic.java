@@ -2,6 +2,7 @@ package io.trendtags.client.sink;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,12 +20,14 @@ public final class TweetTopic {
   private TweetTopic() {}
 
   /**
-   * Creates {@code topic} with {@code partitions} partitions (replication factor 1) unless it exists.
+   * Creates {@code topic} with {@code partitions} partitions unless it exists, replicated as the cluster's
+   * {@code default.replication.factor} says unless {@code replication} is given.
    *
+   * @param replication the replication factor, or null for the cluster's default
    * @return true if this call created it
    * @throws SinkException if Kafka cannot be reached or refuses, with a message saying what to check
    */
-  public static boolean ensureExists(String bootstrapServers, String topic, int partitions) {
+  public static boolean ensureExists(String bootstrapServers, String topic, int partitions, Short replication) {
     try (Admin admin = Admin.create(Map.of(
         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS),
@@ -33,7 +36,7 @@ public final class TweetTopic {
       if (topics.contains(topic)) {
         return false;
       }
-      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
+      admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.ofNullable(replication))
           // The broker stamps each record: the stream's dedup horizon runs on these times, which no client can skew.
           .configs(Map.of("message.timestamp.type", "LogAppendTime")))).all()
           .get(TIMEOUT_SECONDS + 5, TimeUnit.SECONDS);

@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * </ol>
  * Flags win over all of these because picocli consults a default provider only for options the user left out.
  *
- * <pre>{@code new CommandLine(cmd).setDefaultValueProvider(ConfigDefaults.load(args)).execute(args)}</pre>
+ * <pre>{@code System.exit(ConfigDefaults.execute(new StreamCommand(), args))}</pre>
  */
 public final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
 
@@ -38,7 +38,38 @@ public final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
     this.file = file;
   }
 
-  /** Defaults for a command about to parse {@code args}, from this process's environment and config file. */
+  /**
+   * Runs {@code command} on {@code args} with defaults from this process's environment and config file:
+   * picocli's exit code, or, when the config file cannot be read, a one-line error and exit code 2, as for
+   * any other bad argument. Every stage's {@code main} is {@code System.exit(ConfigDefaults.execute(new X(), args))}.
+   */
+  public static int execute(Object command, String[] args) {
+    CommandLine cli = new CommandLine(command);
+    ConfigDefaults defaults;
+    try {
+      defaults = load(args);
+    } catch (IllegalArgumentException e) {
+      cli.getErr().println(cli.getCommandName() + ": " + e.getMessage());
+      return cli.getCommandSpec().exitCodeOnInvalidInput();
+    }
+    return cli.setDefaultValueProvider(defaults).execute(args);
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getMessage();
+  }
+
+  /**
+   * Defaults for a command about to parse {@code args}, from this process's environment and config file.
+   *
+   * @throws IllegalArgumentException when the config file cannot be read
+   */
   public static ConfigDefaults load(String[] args) {
     return load(args, System.getenv());
   }
@@ -50,8 +81,7 @@ public final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
       try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         properties.load(reader);
       } catch (IOException e) {
-        throw new CommandLine.ParameterException(
-            new CommandLine(new Object()), "cannot read config file " + file + ": " + e.getMessage());
+        throw new IllegalArgumentException("cannot read config file " + file + " (" + describe(e) + ")", e);
       }
     }
     return new ConfigDefaults(environment, properties);

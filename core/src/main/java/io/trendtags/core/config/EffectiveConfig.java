@@ -30,7 +30,8 @@ public final class EffectiveConfig {
     return spec.name() + ": " + line;
   }
 
-  static boolean isSecret(String optionName) {
+  /** Whether an option or environment variable of this name holds a secret (a key, token, password...). */
+  public static boolean isSecret(String optionName) {
     return SECRET.matcher(optionName.toLowerCase(Locale.ROOT)).find();
   }
 }

@@ -22,6 +22,12 @@ import java.util.Objects;
 public record Tweet(String id, String text, List<String> entityTags, String noteText, List<String> noteEntityTags,
     String authorId, Instant createdAt) implements Serializable {
 
+  /**
+   * The most digits an id may have. X's ids have up to 19 (a long); a replay's later passes shift them
+   * past that (see the client's {@code PassIds}). Bounded, because every id is kept in the dedup state.
+   */
+  public static final int MAX_ID_DIGITS = 24;
+
   public Tweet {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(text, "text");

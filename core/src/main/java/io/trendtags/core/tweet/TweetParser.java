@@ -109,7 +109,7 @@ public final class TweetParser {
       throw new MalformedTweetException("id is missing");
     }
     if (!isTweetId(id)) {
-      throw new MalformedTweetException("id \"" + shorten(id) + "\" is not a tweet id (1 to 19 digits)");
+      throw new MalformedTweetException("id \"" + shorten(id) + "\" is not a tweet id (1 to " + Tweet.MAX_ID_DIGITS + " digits)");
     }
     return new Tweet(id, text == null ? "" : text, entityTags, noteText, noteTags, authorId, createdAt);
   }
@@ -183,7 +183,7 @@ public final class TweetParser {
 
   private static boolean isTweetId(String id) {
     int n = id.length();
-    if (n == 0 || n > 19) {
+    if (n == 0 || n > Tweet.MAX_ID_DIGITS) {
       return false;
     }
     for (int i = 0; i < n; i++) {

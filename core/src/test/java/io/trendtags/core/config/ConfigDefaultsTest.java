@@ -64,4 +64,21 @@ class ConfigDefaultsTest {
 
     assertThat(line).contains("consumer-secret=****", "port=5001").doesNotContain("s3cr3t-value");
   }
+
+  @Test
+  void aConfigFileThatCannotBeReadIsAOneLineErrorAndExitCodeTwo() {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream was = System.err;
+    int code;
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      code = ConfigDefaults.execute(new Probe(), new String[] {"--config", dir.resolve("missing.properties").toString()});
+    } finally {
+      System.setErr(was);
+    }
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8).strip())
+        .isEqualTo("probe: cannot read config file " + dir.resolve("missing.properties") + " (no such file)");
+  }
 }

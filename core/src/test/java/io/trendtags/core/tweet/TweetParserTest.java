@@ -108,7 +108,7 @@ class TweetParserTest {
       "{\"id\":null}                                 | id is null, not a string",
       "{\"id\":\"\"}                                 | is not a tweet id",
       "{\"id\":\"abc\"}                              | is not a tweet id",
-      "{\"id\":\"12345678901234567890\"}             | is not a tweet id",
+      "{\"id\":\"1234567890123456789012345\"}        | is not a tweet id",
       "{\"id\":\"1\",\"text\":7}                     | text is a number, not a string",
       "{\"id\":\"1\",\"text\":null}                  | text is null, not a string",
       "{\"id\":\"1\",\"text\":[\"a\"]}               | text is an array, not a string",

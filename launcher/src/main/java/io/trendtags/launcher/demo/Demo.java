@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
@@ -25,20 +26,33 @@ public final class Demo {
   private static final Duration GRACE = Duration.ofSeconds(20);
   private static final int KAFKA_PORT = 9092;
   private static final String JAVA_OPTS = "TRENDTAGS_JAVA_OPTS";
+  /** The file that marks a data directory as the demo's, so {@code --fresh} never deletes anything else. */
+  static final String MARKER = ".trendtags-data";
+  private static final Set<String> DATA_DIRS = Set.of("kafka", "hbase", "checkpoint", "logs", "client-x");
 
   private final DemoSettings settings;
-  private final PrintStream out = System.out;
+  private final PrintStream out;
   private final List<StageProcess> started = new ArrayList<>();
   private final long startNanos = System.nanoTime();
   private volatile boolean stopping;
 
   public Demo(DemoSettings settings) {
+    this(settings, System.out);
+  }
+
+  Demo(DemoSettings settings, PrintStream out) {
     this.settings = settings;
+    this.out = out;
   }
 
   /** Runs until Ctrl-C (exit 0) or until a stage fails (exit 1). */
   public int run() throws Exception {
-    prepareDataDir();
+    try {
+      prepareDataDir();
+    } catch (IllegalStateException e) {
+      out.println("demo: " + e.getMessage());
+      return 2;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "demo-shutdown"));
 
     Path data = settings.dataDir();
@@ -77,13 +91,34 @@ public final class Demo {
   }
 
   private void prepareDataDir() throws IOException {
-    if (settings.fresh() && Files.exists(settings.dataDir())) {
-      out.println("demo: --fresh: deleting " + settings.dataDir());
-      try (Stream<Path> paths = Files.walk(settings.dataDir())) {
+    Path dir = settings.dataDir();
+    if (settings.fresh() && Files.exists(dir)) {
+      if (!isOurs(dir)) {
+        throw new IllegalStateException("--fresh: " + dir + " is not a TrendTags data directory (it has no "
+            + MARKER + " file), so it is not deleted; give --data-dir a directory of its own");
+      }
+      out.println("demo: --fresh: deleting " + dir);
+      try (Stream<Path> paths = Files.walk(dir)) {
         paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
     Files.createDirectories(settings.logs());
+    if (!Files.exists(dir.resolve(MARKER))) {
+      Files.writeString(dir.resolve(MARKER), "Written by ./trendtags demo: --fresh deletes this directory.\n");
+    }
+  }
+
+  /**
+   * Whether {@code --fresh} may delete {@code dir}: one the demo made (it holds the marker), an empty one,
+   * or one from before the marker, holding nothing but what the demo writes.
+   */
+  static boolean isOurs(Path dir) throws IOException {
+    if (Files.exists(dir.resolve(MARKER))) {
+      return true;
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.allMatch(p -> Files.isDirectory(p) && DATA_DIRS.contains(p.getFileName().toString()));
+    }
   }
 
   private StageProcess start(String stage, String... args) {

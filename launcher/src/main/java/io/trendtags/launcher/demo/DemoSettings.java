@@ -21,8 +21,8 @@ public record DemoSettings(Path dataDir, boolean fresh, int rate, int webPort, X
 
   /**
    * How the client gets the X credentials: environment variables set for it alone (never its arguments,
-   * which every local user can read in the process list), a credentials file it reads, or neither when
-   * the demo's own environment already carries them (the child inherits it).
+   * which every local user can read in the process list, and never inherited by the other stages), or a
+   * credentials file it reads.
    *
    * @param environment     {@code TRENDTAGS_X_*} variables for the client process
    * @param credentialsFile a properties file for the client's {@code --credentials}, or null

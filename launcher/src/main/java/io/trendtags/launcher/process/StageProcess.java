@@ -1,5 +1,6 @@
 package io.trendtags.launcher.process;
 
+import io.trendtags.core.config.EffectiveConfig;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -217,6 +218,19 @@ public final class StageProcess implements AutoCloseable {
     return " (log " + logFile + "); last lines:\n  " + String.join("\n  ", lastLines());
   }
 
+  /**
+   * A child's environment: ours without the TrendTags variables that hold a credential
+   * ({@code TRENDTAGS_X_CONSUMER_KEY}, ...), so that a secret reaches only the stage it is {@code given} to,
+   * then {@code TRENDTAGS_SKIP_BUILD=1} (the parent built already) and what was given.
+   */
+  static Map<String, String> childEnvironment(Map<String, String> ours, Map<String, String> given) {
+    Map<String, String> child = new LinkedHashMap<>(ours);
+    child.keySet().removeIf(name -> name.startsWith("TRENDTAGS_") && EffectiveConfig.isSecret(name));
+    child.put("TRENDTAGS_SKIP_BUILD", "1");
+    child.putAll(given);
+    return child;
+  }
+
   /** How to start a stage: its arguments, environment, working directory and log file. */
   public static final class Builder {
     private final String stage;
@@ -242,7 +256,10 @@ public final class StageProcess implements AutoCloseable {
       return this;
     }
 
-    /** An environment variable for the child, on top of ours and {@code TRENDTAGS_SKIP_BUILD=1}. */
+    /**
+     * An environment variable for the child, on top of ours (less our TrendTags secrets) and
+     * {@code TRENDTAGS_SKIP_BUILD=1}: the way to hand a secret to the one stage that needs it.
+     */
     public Builder env(String name, String value) {
       environment.put(name, value);
       return this;
@@ -274,8 +291,9 @@ public final class StageProcess implements AutoCloseable {
       command.add(stage);
       command.addAll(args);
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-      builder.environment().put("TRENDTAGS_SKIP_BUILD", "1");
-      builder.environment().putAll(environment);
+      Map<String, String> childEnvironment = childEnvironment(System.getenv(), environment);
+      builder.environment().clear();
+      builder.environment().putAll(childEnvironment);
       try {
         if (workingDir != null) {
           Files.createDirectories(workingDir);

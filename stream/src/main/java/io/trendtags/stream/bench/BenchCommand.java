@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -68,8 +67,9 @@ public final class BenchCommand implements Callable<Integer> {
   Path config;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new BenchCommand()).setDefaultValueProvider(ConfigDefaults.load(args)).execute(args));
+    System.exit(ConfigDefaults.execute(new BenchCommand(), args));
   }
+
 
   @Override
   public Integer call() throws Exception {
@@ -122,7 +122,7 @@ public final class BenchCommand implements Callable<Integer> {
   static StreamSettings backlogSettings(String kafka, String topic, Path checkpoint, long batch) {
     return new StreamSettings(kafka, topic, checkpoint.toString(), Duration.ZERO, true, batch,
         Math.max(2, Runtime.getRuntime().availableProcessors()), -1, Duration.ofHours(48), Duration.ofMinutes(10),
-        SurgeSettings.DEFAULTS);
+        SurgeSettings.DEFAULTS, null);
   }
 
   private int run(String topic, Path checkpoint) throws Exception {

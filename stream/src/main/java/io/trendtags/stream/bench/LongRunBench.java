@@ -35,7 +35,7 @@ final class LongRunBench {
   int run(String topic, Path checkpoint, LongRunBacklog backlog, long batch) throws Exception {
     long count = backlog.count();
     System.out.printf("bench: long run: writing %,d tweets to %s ...%n", count, topic);
-    TopicCreator.ensure(kafka, topic, partitions, Map.of("message.timestamp.type", "CreateTime", "retention.ms", "-1"));
+    TopicCreator.ensure(kafka, topic, partitions, null, Map.of("message.timestamp.type", "CreateTime", "retention.ms", "-1"));
     long t0 = System.nanoTime();
     backlog.write(kafka, topic);
     System.out.printf("bench: backlog written in %.1f s%n", (System.nanoTime() - t0) / 1e9);

@@ -33,7 +33,7 @@ public final class TableTopTagsSource implements TopTagsSource, AutoCloseable {
 
   /** A source that connects to the HBase at {@code hbaseZk} when it first reads. */
   public static TableTopTagsSource connectingTo(String hbaseZk) {
-    return new TableTopTagsSource(() -> TopTagsTable.connect(hbaseZk));
+    return new TableTopTagsSource(() -> TopTagsTable.connectForReading(hbaseZk));
   }
 
   @Override

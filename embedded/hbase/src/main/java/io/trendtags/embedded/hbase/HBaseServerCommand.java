@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,9 +54,9 @@ public final class HBaseServerCommand implements Callable<Integer> {
 
   /** Runs HBase until SIGTERM. */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new HBaseServerCommand())
-        .setDefaultValueProvider(ConfigDefaults.load(args)).execute(args));
+    System.exit(ConfigDefaults.execute(new HBaseServerCommand(), args));
   }
+
 
   @Override
   public Integer call() throws Exception {

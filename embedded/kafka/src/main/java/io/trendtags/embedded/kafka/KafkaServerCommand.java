@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,9 +50,9 @@ public final class KafkaServerCommand implements Callable<Integer> {
 
   /** Runs the broker until SIGTERM. */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new KafkaServerCommand())
-        .setDefaultValueProvider(ConfigDefaults.load(args)).execute(args));
+    System.exit(ConfigDefaults.execute(new KafkaServerCommand(), args));
   }
+
 
   @Override
   public Integer call() throws Exception {
