@@ -313,6 +313,7 @@ window.TrendTags = (function () {
     };
     let lastChange = Date.now();
     let updatedAt = null;
+    let serverStale = false;
     let state = 'connecting';
 
     function onTop(top) {
@@ -337,6 +338,7 @@ window.TrendTags = (function () {
         clock.dateTime = top.clock || '';
       }
       empty.hidden = top.tags.length > 0;
+      serverStale = top.stale === true;
       updatedAt = top.updated_at ? new Date(top.updated_at) : null;
       if (updatedAt) {
         updated.textContent = updatedAt.toLocaleTimeString();
@@ -364,6 +366,8 @@ window.TrendTags = (function () {
       let reason = null;
       if (state === 'offline') {
         reason = 'stale: cannot reach the server, retrying';
+      } else if (serverStale) {
+        reason = 'stale: the server cannot read HBase; this is the last list it read';
       } else if (now - lastChange > after || (updatedAt && now - updatedAt.getTime() > after)) {
         reason = 'stale: no new data for over ' + Math.round(after / 1000) + ' s';
       }

@@ -129,6 +129,12 @@ public final class TagHistoryTable {
       }
     } catch (org.apache.hadoop.hbase.TableNotFoundException e) {
       return counts; // a reader before the stream job's first start
+    } catch (UncheckedIOException e) {
+      // The scanner's iterator wraps what the first fetch met.
+      if (e.getCause() instanceof org.apache.hadoop.hbase.TableNotFoundException) {
+        return counts;
+      }
+      throw e;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read tag history from HBase: " + e.getMessage(), e);
     }

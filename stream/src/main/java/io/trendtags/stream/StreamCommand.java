@@ -70,7 +70,9 @@ public final class StreamCommand implements Callable<Integer> {
   @Option(names = "--ui-port", description = "Spark UI port, -1 for none (default: ${DEFAULT-VALUE}).", defaultValue = "4040")
   int uiPort;
 
-  @Option(names = "--hbase-timeout", description = "How long a batch waits for an unreachable HBase before the job fails (default: ${DEFAULT-VALUE}).", defaultValue = "PT2M")
+  @Option(names = "--hbase-timeout", converter = DurationConverter.class, paramLabel = "DURATION",
+      description = "Fail the job when HBase has been unreachable this long in one batch (default: retry without "
+          + "limit, backing off to 30 s, so the job outlives an HBase outage and then catches up).")
   Duration hbaseTimeout;
 
   @Option(names = "--dedup-horizon", converter = DurationConverter.class, paramLabel = "DURATION",

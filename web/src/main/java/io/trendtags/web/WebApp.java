@@ -8,6 +8,8 @@ import io.javalin.plugin.bundled.GlobalHeadersConfig.ReferrerPolicy;
 import io.trendtags.core.top.View;
 import io.trendtags.web.api.TagHistoryEndpoint;
 import io.trendtags.web.api.TopTagsEndpoint;
+import io.trendtags.web.api.HealthEndpoint;
+import io.trendtags.web.api.StreamLimits;
 import io.trendtags.web.api.TopTagsStream;
 import io.trendtags.web.embed.EmbedPolicy;
 import io.trendtags.web.page.TopTagsPages;
@@ -44,10 +46,14 @@ public final class WebApp implements AutoCloseable {
   }
 
   public WebApp(TopTagsSource source, Duration refresh, EmbedPolicy embed) {
+    this(source, refresh, embed, StreamLimits.DEFAULTS);
+  }
+
+  public WebApp(TopTagsSource source, Duration refresh, EmbedPolicy embed, StreamLimits streamLimits) {
     for (View view : View.values()) {
       latest.put(view, LatestTopTags.refreshedEvery(() -> source.read(view), refresh));
     }
-    this.stream = new TopTagsStream(latest);
+    this.stream = new TopTagsStream(latest, streamLimits);
     TopTagsPages pages = new TopTagsPages(latest);
     String widgetCsp = embed.widgetCsp();
     this.javalin = Javalin.create(config -> {
@@ -79,6 +85,7 @@ public final class WebApp implements AutoCloseable {
       config.routes.get(TopTagsPages.WIDGET, pages::widget);
       config.routes.get(TopTagsEndpoint.PATH, new TopTagsEndpoint(latest));
       config.routes.get(TopTagsStream.PATH, stream);
+      config.routes.get(HealthEndpoint.PATH, new HealthEndpoint(latest));
       config.routes.get(TagHistoryEndpoint.PATH, new TagHistoryEndpoint(source, latest.get(View.ALL), Clock.systemUTC()));
     });
   }

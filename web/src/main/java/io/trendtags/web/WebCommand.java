@@ -4,6 +4,7 @@ import io.javalin.util.JavalinBindException;
 import io.trendtags.core.config.ConfigDefaults;
 import io.trendtags.core.config.DurationConverter;
 import io.trendtags.core.config.EffectiveConfig;
+import io.trendtags.web.api.StreamLimits;
 import io.trendtags.web.embed.EmbedPolicy;
 import io.trendtags.web.source.TableTopTagsSource;
 import java.nio.file.Path;
@@ -59,6 +60,14 @@ public final class WebCommand implements Callable<Integer> {
           + " https://blog.example.org; none for no cross-origin calls (default: ${DEFAULT-VALUE}, any origin).")
   String corsOrigins;
 
+  @Option(names = "--max-streams", defaultValue = "2000", paramLabel = "N",
+      description = "Most /api/stream connections open at once; past it a new one gets 503 and Retry-After (default: ${DEFAULT-VALUE}).")
+  int maxStreams;
+
+  @Option(names = "--max-streams-per-address", defaultValue = "100", paramLabel = "N",
+      description = "Most /api/stream connections open at once from one client address (default: ${DEFAULT-VALUE}).")
+  int maxStreamsPerAddress;
+
   // Read by ConfigDefaults before parsing; declared so that picocli accepts it and --help shows it.
   @Option(names = "--config", paramLabel = "FILE",
       description = "Properties file of option defaults (default: $TRENDTAGS_CONFIG, else ./trendtags.properties).")
@@ -68,7 +77,6 @@ public final class WebCommand implements Callable<Integer> {
     System.exit(ConfigDefaults.execute(new WebCommand(), args));
   }
 
-
   @Override
   public Integer call() throws InterruptedException {
     validate();
@@ -77,7 +85,8 @@ public final class WebCommand implements Callable<Integer> {
 
     // Serve at once, and read HBase when it is there: the page says "waiting for data" meanwhile.
     TableTopTagsSource table = TableTopTagsSource.connectingTo(hbaseZk);
-    WebApp app = new WebApp(table, refresh, embed);
+    WebApp app = new WebApp(table, refresh, embed,
+        new StreamLimits(maxStreams, maxStreamsPerAddress, StreamLimits.DEFAULTS.dropBehindAfter()));
     try {
       app.start(bind, port);
     } catch (JavalinBindException e) {
@@ -105,6 +114,9 @@ public final class WebCommand implements Callable<Integer> {
   private void validate() {
     if (port < 0 || port > 65535) {
       throw new ParameterException(spec.commandLine(), "--port must be from 0 to 65535, got " + port);
+    }
+    if (maxStreams < 1 || maxStreamsPerAddress < 1) {
+      throw new ParameterException(spec.commandLine(), "--max-streams and --max-streams-per-address must be 1 or more");
     }
     if (refresh.isZero() || refresh.isNegative()) {
       throw new ParameterException(spec.commandLine(), "--refresh must be positive, got " + refresh);

@@ -128,7 +128,7 @@ public final class BenchCommand implements Callable<Integer> {
   private int run(String topic, Path checkpoint) throws Exception {
     StreamSettings settings = backlogSettings(kafka, topic, checkpoint, batch);
     SparkSession spark = HashtagStream.session(settings, master);
-    try (RetryingTopTagsStore store = new RetryingTopTagsStore(hbaseZk, Duration.ofMinutes(2))) {
+    try (RetryingTopTagsStore store = new RetryingTopTagsStore(hbaseZk)) {
       long t0 = System.nanoTime();
       List<StreamingQuery> queries = HashtagStream.start(spark, settings, store);
       int failed = 0;

@@ -46,7 +46,7 @@ final class LongRunBench {
     SparkSession spark = HashtagStream.session(settings, master);
     QueryReport report = new QueryReport(checkpoint);
     spark.streams().addListener(report);
-    try (RetryingTopTagsStore store = new RetryingTopTagsStore(hbaseZk, Duration.ofMinutes(2))) {
+    try (RetryingTopTagsStore store = new RetryingTopTagsStore(hbaseZk)) {
       long start = System.nanoTime();
       List<StreamingQuery> queries = HashtagStream.start(spark, settings, store);
       for (StreamingQuery query : queries) {

@@ -43,7 +43,7 @@ public final class TopTagsEndpoint implements Handler {
       ctx.status(HttpStatus.BAD_REQUEST).json(badView(ctx.queryParam("view")));
       return;
     }
-    ctx.json(TopTagsJson.of(view.get(), latest.get(view.get()).get(), n));
+    ctx.json(TopTagsJson.of(view.get(), latest.get(view.get()), n));
   }
 
   /** {@code view} from the query, {@code all} if absent, or empty if it names no view. */

@@ -10,6 +10,7 @@ import io.javalin.http.sse.SseHandler;
 import io.trendtags.core.top.TopTags;
 import io.trendtags.core.top.View;
 import io.trendtags.web.source.LatestTopTags;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,35 +22,44 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code GET /api/stream?n=10}: Server-Sent Events, one {@code top} event carrying the same JSON as
- * {@code GET /api/top?n=} on connect and then one per change.
+ * {@code GET /api/stream?view=&n=10}: Server-Sent Events, one {@code top} event carrying the same JSON as
+ * {@code GET /api/top?view=&n=} on connect and then one per change.
  *
  * <p>It never reads the source itself: it listens to {@link LatestTopTags}, so a thousand open streams
- * cost HBase what one does. Every write to the clients happens on one thread ("top-tags-push"), which
- * keeps each client's events in order and keeps slow clients off the HBase refresh thread. A comment
- * line every {@link #HEARTBEAT} keeps proxies from closing an idle stream and finds clients that left.
+ * cost HBase what one does. One thread ("top-tags-push") hands each change to every client in order, and
+ * never waits for one: each {@link SseSubscriber} writes without blocking and keeps only the newest event
+ * for a client that is behind; a client behind for longer than {@link StreamLimits#dropBehindAfter()} is
+ * dropped. Streams are capped in all and per address ({@link StreamLimits}), past which a new one gets 503
+ * and {@code Retry-After}. A comment line every {@link #HEARTBEAT} keeps proxies from closing an idle
+ * stream and finds clients that left.
  */
 public final class TopTagsStream implements Handler, AutoCloseable {
 
   public static final String PATH = "/api/stream";
   private static final String EVENT_STREAM = "text/event-stream";
   static final Duration HEARTBEAT = Duration.ofSeconds(15);
+  private static final Duration CHECK_BEHIND = Duration.ofSeconds(1);
+  static final int RETRY_AFTER_SECONDS = 30;
 
   private final Map<View, LatestTopTags> latest;
+  private final StreamLimits limits;
   private final ObjectMapper json = new ObjectMapper();
-  private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+  private final Set<SseSubscriber> subscribers = ConcurrentHashMap.newKeySet();
+  /** Streams admitted per address: counted at admission, so two connections racing cannot both pass a cap. */
+  private final Map<String, Integer> perAddress = new HashMap<>();
+  private int admitted;
   private final ScheduledExecutorService push = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "top-tags-push");
     thread.setDaemon(true);
     return thread;
   });
 
-  private record Subscriber(SseClient client, View view, int n) {}
-
-  public TopTagsStream(Map<View, LatestTopTags> latest) {
+  public TopTagsStream(Map<View, LatestTopTags> latest, StreamLimits limits) {
     this.latest = latest;
+    this.limits = limits;
     latest.forEach((view, cache) -> cache.onChange(top -> push.execute(() -> sendToAll(view, top))));
     push.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    push.scheduleWithFixedDelay(this::dropThoseBehind, CHECK_BEHIND.toMillis(), CHECK_BEHIND.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -74,7 +84,20 @@ public final class TopTagsStream implements Handler, AutoCloseable {
               + EVENT_STREAM + "' ...), or GET /api/top for one answer"));
       return;
     }
-    new SseHandler(client -> subscribe(client, view.get(), n)).handle(ctx);
+    String address = ctx.req().getRemoteAddr();
+    if (!admit(address)) {
+      ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+      ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(new ErrorJson(
+          "too many open streams (at most " + limits.maxStreams() + " in all and " + limits.maxPerAddress()
+              + " per address): try again later, or GET /api/top"));
+      return;
+    }
+    try {
+      new SseHandler(client -> subscribe(client, view.get(), n, address)).handle(ctx);
+    } catch (Exception | Error e) {
+      release(address); // never became a subscriber
+      throw e;
+    }
   }
 
   /** How many streams are open now. */
@@ -82,49 +105,67 @@ public final class TopTagsStream implements Handler, AutoCloseable {
     return subscribers.size();
   }
 
-  private void subscribe(SseClient client, View view, int n) {
-    Subscriber subscriber = new Subscriber(client, view, n);
-    client.onClose(() -> subscribers.remove(subscriber));
+  private synchronized boolean admit(String address) {
+    int fromAddress = perAddress.getOrDefault(address, 0);
+    if (admitted >= limits.maxStreams() || fromAddress >= limits.maxPerAddress()) {
+      return false;
+    }
+    admitted++;
+    perAddress.put(address, fromAddress + 1);
+    return true;
+  }
+
+  private synchronized void release(String address) {
+    admitted--;
+    perAddress.computeIfPresent(address, (a, count) -> count > 1 ? count - 1 : null);
+  }
+
+  private void subscribe(SseClient client, View view, int n, String address) {
+    SseSubscriber subscriber;
+    try {
+      subscriber = new SseSubscriber(client, view, n, address, this::closed);
+    } catch (IOException e) {
+      release(address);
+      client.close();
+      return;
+    }
+    client.onClose(subscriber::close);
     client.keepAlive();
     // On the push thread: the current value goes out before any later change does.
     push.execute(() -> {
-      if (!client.terminated()) {
-        send(subscriber, TopTagsJson.of(view, latest.get(view).get(), n));
-        subscribers.add(subscriber);
+      if (subscriber.isClosed()) {
+        return;
       }
+      subscribers.add(subscriber);
+      subscriber.start();
+      subscriber.sendTop(toJson(TopTagsJson.of(view, latest.get(view), n)));
     });
+  }
+
+  /** Called once per subscriber, when its stream ends for whatever reason. */
+  private void closed(SseSubscriber subscriber) {
+    subscribers.remove(subscriber);
+    release(subscriber.address());
   }
 
   private void sendToAll(View view, Optional<TopTags> top) {
     // Serialized once per distinct n, not once per client.
     Map<Integer, String> bodies = new HashMap<>();
-    for (Subscriber s : subscribers) {
-      if (s.view() != view) {
-        continue;
+    for (SseSubscriber s : subscribers) {
+      if (s.view() == view) {
+        s.sendTop(bodies.computeIfAbsent(s.n(), n -> toJson(TopTagsJson.of(view, top, n, latest.get(view).stale()))));
       }
-      String body = bodies.computeIfAbsent(s.n(), n -> toJson(TopTagsJson.of(view, top, n)));
-      sendRaw(s, body);
     }
-  }
-
-  private void send(Subscriber subscriber, TopTagsJson top) {
-    sendRaw(subscriber, toJson(top));
-  }
-
-  private void sendRaw(Subscriber subscriber, String body) {
-    if (subscriber.client().terminated()) {
-      subscribers.remove(subscriber);
-      return;
-    }
-    subscriber.client().sendEvent("top", body);
   }
 
   private void heartbeat() {
-    for (Subscriber s : subscribers) {
-      if (s.client().terminated()) {
-        subscribers.remove(s);
-      } else {
-        s.client().sendComment("heartbeat");
+    subscribers.forEach(SseSubscriber::sendHeartbeat);
+  }
+
+  private void dropThoseBehind() {
+    for (SseSubscriber s : subscribers) {
+      if (s.behindLongerThan(limits.dropBehindAfter())) {
+        s.close();
       }
     }
   }
@@ -141,7 +182,7 @@ public final class TopTagsStream implements Handler, AutoCloseable {
   @Override
   public void close() {
     push.shutdownNow();
-    subscribers.forEach(s -> s.client().close());
+    subscribers.forEach(SseSubscriber::close);
     subscribers.clear();
   }
 }

@@ -55,7 +55,7 @@ public final class LatestTopTags implements AutoCloseable {
   public void refresh() {
     try {
       Optional<TopTags> read = Objects.requireNonNull(source.read(), "source returned null");
-      boolean changed = !read.equals(latest);
+      boolean changed = !read.equals(latest) || failing;
       latest = read;
       if (failing) {
         failing = false;
@@ -69,12 +69,20 @@ public final class LatestTopTags implements AutoCloseable {
       if (!failing) {
         failing = true;
         log.warn("Cannot read the top hashtags (serving the last ones read): {}", e.toString());
+        // The value is the same but now stale: listeners tell their clients so.
+        Optional<TopTags> kept = latest;
+        listeners.forEach(listener -> notify(listener, kept));
       }
     }
   }
 
+  /** Whether the last read failed: what {@link #get()} gives is then the last list read, not the current one. */
+  public boolean stale() {
+    return failing;
+  }
+
   /**
-   * Calls {@code listener} with every new value, on the refresh thread, after a read that differs from
+   * Calls {@code listener} with every new value, and when reads start or stop failing ({@link #stale()}), on the refresh thread, after a read that differs from
    * the one before. It must return quickly: the next read waits for it.
    */
   public void onChange(Consumer<Optional<TopTags>> listener) {

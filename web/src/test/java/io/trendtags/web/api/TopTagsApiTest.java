@@ -88,9 +88,29 @@ class TopTagsApiTest {
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
         type -> assertThat(type).startsWith("application/json"));
     assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("""
-        {"view": "all", "updated_at": "2026-11-25T12:34:56Z", "clock": null,
+        {"view": "all", "updated_at": "2026-11-25T12:34:56Z", "clock": null, "stale": false,
          "tags": [{"tag": "Tag01", "count": 1500, "authors": 0}, {"tag": "Tag02", "count": 1400, "authors": 0}]}
         """));
+  }
+
+  @Test
+  void while_HBase_cannot_be_read_api_top_serves_the_last_list_marked_stale_and_health_says_what_is_down() throws Exception {
+    startWith(fifteenTags());
+    assertThat(get("/health").statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(get("/health").body())).isEqualTo(JSON.readTree("{\"status\": \"ok\", \"down\": []}"));
+
+    source.failWith(new java.io.UncheckedIOException(new IOException("HBase is down")));
+    await().atMost(Duration.ofSeconds(5)).until(() -> get("/health").statusCode() == 503);
+
+    HttpResponse<String> stale = get("/api/top?n=2");
+    assertThat(stale.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(stale.body()).get("stale").asBoolean()).isTrue();
+    assertThat(tagsOf(stale)).containsExactly("Tag01", "Tag02");
+    assertThat(JSON.readTree(get("/health").body())).isEqualTo(JSON.readTree("{\"status\": \"unavailable\", \"down\": [\"hbase\"]}"));
+
+    source.recover();
+    await().atMost(Duration.ofSeconds(5)).until(() -> get("/health").statusCode() == 200);
+    assertThat(JSON.readTree(get("/api/top").body()).get("stale").asBoolean()).isFalse();
   }
 
   @Test
@@ -150,7 +170,7 @@ class TopTagsApiTest {
     HttpResponse<String> response = get("/api/top");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("{\"view\": \"all\", \"updated_at\": null, \"clock\": null, \"tags\": []}"));
+    assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("{\"view\": \"all\", \"updated_at\": null, \"clock\": null, \"stale\": false, \"tags\": []}"));
   }
 
   @Test

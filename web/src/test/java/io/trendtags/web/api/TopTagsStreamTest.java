@@ -99,7 +99,7 @@ class TopTagsStreamTest {
     assertThat(stream.response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
     await().atMost(Duration.ofSeconds(5)).until(() -> stream.lastTags().equals(List.of("Java", "Kafka")));
     assertThat(stream.tops.get(0)).isEqualTo(JSON.readTree("""
-        {"view": "all", "updated_at": "2026-11-25T12:00:00Z", "clock": null,
+        {"view": "all", "updated_at": "2026-11-25T12:00:00Z", "clock": null, "stale": false,
          "tags": [{"tag": "Java", "count": 3, "authors": 0}, {"tag": "Kafka", "count": 2, "authors": 0}]}
         """));
 

@@ -76,25 +76,33 @@ class LatestTopTagsTest {
   }
 
   @Test
-  void tells_its_listeners_of_each_new_value_once_and_of_unchanged_or_failed_reads_never() {
+  void tells_its_listeners_of_each_new_value_once_and_once_when_reads_start_or_stop_failing_but_of_unchanged_reads_never() {
     List<Optional<TopTags>> heard = new ArrayList<>();
+    List<Boolean> staleWhenHeard = new ArrayList<>();
     source.set(JAVA_FIRST);
     try (LatestTopTags latest = new LatestTopTags(source)) {
       latest.onChange(value -> {
         throw new IllegalStateException("a broken listener");
       });
-      latest.onChange(heard::add);
+      latest.onChange(value -> {
+        heard.add(value);
+        staleWhenHeard.add(latest.stale());
+      });
 
       latest.refresh();
       latest.refresh();
       source.failWith(new IllegalStateException("HBase is down"));
+      latest.refresh();
       latest.refresh();
       source.recover();
       latest.refresh();
       source.set(KAFKA_FIRST);
       latest.refresh();
 
-      assertThat(heard).containsExactly(Optional.of(JAVA_FIRST), Optional.of(KAFKA_FIRST));
+      // The same list when reads fail and when they work again: what changed is whether it is stale.
+      assertThat(heard).containsExactly(Optional.of(JAVA_FIRST), Optional.of(JAVA_FIRST), Optional.of(JAVA_FIRST),
+          Optional.of(KAFKA_FIRST));
+      assertThat(staleWhenHeard).containsExactly(false, true, false, false);
       assertThat(latest.get()).contains(KAFKA_FIRST);
     }
   }
