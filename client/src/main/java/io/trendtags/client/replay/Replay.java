@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trendtags.client.sink.SendInterruptedException;
 import io.trendtags.client.sink.TweetSink;
 import io.trendtags.core.tweet.MalformedTweetException;
 import io.trendtags.core.tweet.Tweet;
@@ -102,15 +103,20 @@ public final class Replay {
     }
     int pass = resumeAfter.pass();
     int lineNumber = 0;
+    // The last line handed to the sink (or skipped as bad): what the saved position says, so that a line
+    // read when the stop came is sent again on the next start, never lost.
+    int handled = 0;
     while (!stopped) {
       long sentInPass = 0;
       try (BufferedReader lines = source.open()) {
         String line;
         lineNumber = 0;
+        handled = 0;
         while (!stopped && (line = lines.readLine()) != null) {
           lineNumber++;
           if (pass == resumeAfter.pass() && lineNumber <= resumeAfter.line()) {
             sentInPass++;
+            handled = lineNumber;
             continue;
           }
           byte[] json = line.getBytes(StandardCharsets.UTF_8);
@@ -119,6 +125,7 @@ public final class Replay {
             tweet = TweetParser.parse(json);
           } catch (MalformedTweetException e) {
             bad++;
+            handled = lineNumber;
             if (pass == 0) {
               LOG.warn("{} line {}: {}; skipped", source.name(), lineNumber, e.reason());
             }
@@ -131,12 +138,18 @@ public final class Replay {
             stopped = true; // a shutdown hook woke us from a long wait at a slow rate
             break;
           }
-          sink.send(id, pass == 0 && sendTime == null ? json : rewritten(json, id, sendTime));
+          try {
+            sink.send(id, pass == 0 && sendTime == null ? json : rewritten(json, id, sendTime));
+          } catch (SendInterruptedException e) {
+            stopped = true; // the stop came while the sink waited: this line was not taken
+            break;
+          }
+          handled = lineNumber;
           sent++;
           sentInPass++;
           progress.sent(sent, pass + 1);
           if (stateDir != null && sent % SAVE_EVERY == 0) {
-            savePosition(pass, lineNumber);
+            savePosition(pass, handled);
           }
         }
       }
@@ -145,6 +158,7 @@ public final class Replay {
       }
       pass++;
       lineNumber = 0;
+      handled = 0;
       if (!loop || sentInPass == 0) {
         if (loop) {
           LOG.warn("{} has no tweets to replay; stopping the loop", source.name());
@@ -157,7 +171,7 @@ public final class Replay {
     }
     sink.flush();
     if (stateDir != null) {
-      savePosition(pass, lineNumber);
+      savePosition(pass, handled);
     }
     return new ReplayStats(sent, bad, stopped ? pass + 1 : pass); // a pass cut short counts as one
   }

@@ -1,5 +1,6 @@
 package io.trendtags.client.replay;
 
+import io.trendtags.client.sink.SendInterruptedException;
 import io.trendtags.client.sink.TweetSink;
 import java.time.Clock;
 import java.util.Objects;
@@ -51,9 +52,14 @@ public final class SyntheticFeed {
       }
       surging = surge;
       SyntheticTimeline.Made tweet = timeline.next(now);
-      sink.send(tweet.id(), tweet.json());
+      try {
+        sink.send(tweet.id(), tweet.json());
+      } catch (SendInterruptedException e) {
+        break; // the stop came while the sink waited
+      }
       progress.sent(++sent, 1);
     }
+    Thread.interrupted(); // an interrupt meant "stop", and must not also abort the flush
     sink.flush();
     return sent;
   }

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -39,11 +40,16 @@ public final class KafkaTweetSink implements TweetSink {
     if (failed != null) {
       throw new SinkException("Kafka did not take a tweet on topic " + topic + ": " + failed.getMessage(), failed);
     }
-    producer.send(new ProducerRecord<>(topic, id, json), (metadata, e) -> {
-      if (e != null) {
-        failure.compareAndSet(null, e);
-      }
-    });
+    try {
+      producer.send(new ProducerRecord<>(topic, id, json), (metadata, e) -> {
+        if (e != null) {
+          failure.compareAndSet(null, e);
+        }
+      });
+    } catch (InterruptException e) {
+      // A stop interrupted a send that waited for metadata or buffer space: the record was not appended.
+      throw new SendInterruptedException(e);
+    }
   }
 
   @Override

@@ -10,6 +10,7 @@ public interface TweetSink extends AutoCloseable {
    * Hands over one tweet; may return before it is stored.
    *
    * @throws SinkException if the sink has failed and cannot take more tweets
+   * @throws SendInterruptedException if the thread was interrupted before the sink took the tweet
    */
   void send(String id, byte[] json);
 

@@ -35,6 +35,20 @@ public final class HashtagExtractor {
     return hashtags(tweet.noteText() != null ? tweet.noteText() : tweet.text());
   }
 
+  /**
+   * Whether {@code tag} is a hashtag by twitter-text's rules: what twitter-text finds in {@code "#" + tag}
+   * is the whole of it. Tags found in a text are valid by construction; tags a client sends in
+   * {@code entities} are checked with this, because nothing else stops an empty tag, control characters
+   * or markup from reaching the counts and every page.
+   */
+  public static boolean isValidTag(String tag) {
+    if (tag == null || tag.isEmpty()) {
+      return false;
+    }
+    List<Extractor.Entity> found = HashtagScanner.entities("#" + tag);
+    return found.size() == 1 && found.get(0).getValue().equals(tag);
+  }
+
   /** twitter-text's hashtags of a text, in order, original casing, without '#'. */
   public static List<String> hashtags(String text) {
     if (!mayHaveHashtag(text)) {

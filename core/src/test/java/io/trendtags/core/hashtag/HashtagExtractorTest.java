@@ -54,4 +54,12 @@ class HashtagExtractorTest {
   void numberSignsThatAreNotHashtagsGiveNothing() {
     assertThat(HashtagExtractor.hashtags("C# is #1, see issue #42 and https://example.com/#anchor")).isEmpty();
   }
+
+  @Test
+  void aTagIsValidWhenTwitterTextFindsAllOfItAfterAHash() {
+    assertThat(List.of("java", "Java_17", "日本語", "a\u200Db", "L" + "o".repeat(498) + "ng"))
+        .allMatch(HashtagExtractor::isValidTag);
+    assertThat(List.of("", "two words", "bell\u0007", "<script>", "\u202Egnp.exe", "123", "#java", "java!"))
+        .noneMatch(HashtagExtractor::isValidTag);
+  }
 }

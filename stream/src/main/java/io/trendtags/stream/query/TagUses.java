@@ -22,7 +22,9 @@ import org.apache.spark.sql.Row;
 /**
  * Kafka record ({@code value, partition, offset, timestamp}) to the hashtag uses of its tweet: one
  * {@link TagUse} per distinct case-folded tag, in the casing the tweet wrote first, at the tweet's
- * {@code created_at}; a record that is not a tweet gives one rejected row.
+ * {@code created_at}; a record that is not a tweet gives one rejected row, and so does one that names a
+ * tag that is not a hashtag by twitter-text's rules or is longer than {@link #MAX_TAG_CHARS} (the tag is
+ * dropped, the tweet's valid tags count).
  *
  * <p>Event time is {@code created_at}, but never later than the record's Kafka timestamp (and that
  * timestamp when the tweet has none): a tweet cannot be written before it was created, and one bad
@@ -42,7 +44,8 @@ public final class TagUses implements FlatMapFunction<Row, TagUse> {
 
   /**
    * The longest tag counted, in chars: far past any real hashtag (a post has 280 characters, a long one
-   * 25,000), short enough for every row key it becomes. A record with a longer tag is rejected.
+   * 25,000), short enough for every row key it becomes. A longer tag is dropped and its record counted as
+   * rejected.
    */
   public static final int MAX_TAG_CHARS = 1000;
 
@@ -72,19 +75,25 @@ public final class TagUses implements FlatMapFunction<Row, TagUse> {
     if (tags.isEmpty()) {
       return Collections.emptyIterator();
     }
-    if (tags.stream().anyMatch(tag -> tag.length() > MAX_TAG_CHARS)) {
-      return List.of(TagUse.rejected(record.getInt(1), record.getLong(2), kafkaTime)).iterator();
-    }
+    boolean fromClient = tweet.noteEntityTags() != null || tweet.entityTags() != null;
     Timestamp eventTime = tweet.createdAt() == null || tweet.createdAt().isAfter(kafkaTime.toInstant())
         ? kafkaTime : Timestamp.from(tweet.createdAt());
     // A tweet counts once per tag however often it repeats it: "#java ... #Java" is one use of java.
     Set<String> seen = new HashSet<>();
     List<TagUse> uses = new ArrayList<>(tags.size());
+    boolean setAside = false;
     for (String tag : tags) {
+      if (tag.length() > MAX_TAG_CHARS || (fromClient && !HashtagExtractor.isValidTag(tag))) {
+        setAside = true; // the tag is dropped; its tweet's other tags still count
+        continue;
+      }
       String key = HashtagKey.fold(tag);
       if (seen.add(key)) {
         uses.add(new TagUse(tweet.id(), key, tag, tweet.authorId(), eventTime, kafkaTime));
       }
+    }
+    if (setAside) {
+      uses.add(TagUse.rejected(record.getInt(1), record.getLong(2), kafkaTime));
     }
     return uses.iterator();
   }

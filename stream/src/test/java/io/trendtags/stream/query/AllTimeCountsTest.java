@@ -187,6 +187,19 @@ class AllTimeCountsTest {
   }
 
   @Test
+  void shouldDropTagsThatAreNotHashtagsByTwitterTextsRulesCountTheirTweetOnceAsRejectedAndKeepItsValidTags() {
+    String bad = "[{\"tag\":\"java\"},{\"tag\":\"\"},{\"tag\":\"bell\\u0007tag\"},{\"tag\":\"<b>bold</b>\"},"
+        + "{\"tag\":\"two words\"},{\"tag\":\"" + "x".repeat(10_000) + "\"}]";
+    record("{\"id\":\"11\",\"text\":\"x\",\"entities\":{\"hashtags\":" + bad + "}}");
+    record("{\"id\":\"12\",\"text\":\"x\",\"entities\":{\"hashtags\":[{\"tag\":\"Ünïcödé_ok\"},{\"tag\":\"日本語\"}]}}");
+
+    Map<String, Map<String, Long>> counts = counts();
+
+    assertThat(counts).containsOnlyKeys("java", "ünïcödé_ok", "日本語", null);
+    assertThat(counts.get(null).values()).containsExactly(1L);
+  }
+
+  @Test
   void shouldPreferTheEntitiesXSentOverTheText() {
     record("{\"id\":\"9\",\"text\":\"#FromText\",\"entities\":{\"hashtags\":[{\"start\":0,\"end\":9,\"tag\":\"FromEntities\"}]}}");
 

@@ -1,0 +1,125 @@
+package io.trendtags.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.trendtags.core.top.TopTags;
+import io.trendtags.core.top.View;
+import io.trendtags.testsupport.HBaseServer;
+import io.trendtags.testsupport.KafkaBroker;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Faults injected into the real processes while tweets flow, with the ground truth kept by the test
+ * ({@link TruthTimeline}): after each fault, and after the restarts it calls for, every view equals it.
+ *
+ * <p>The job killed at random: {@code kill -9} of {@code ./trendtags stream} at five moments drawn from a
+ * seeded random, one of them just after the job was seen writing to HBase (the windows query writes its
+ * history and four views after the all-time row, so a kill there lands inside a batch's writes), each
+ * followed by a restart on the same checkpoint while the producer keeps sending.
+ */
+class FaultsIT {
+
+  @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
+  @RegisterExtension static final HBaseServer HBASE = new HBaseServer();
+
+  private static final Duration SETTLE = Duration.ofMinutes(3);
+  /** The views whose counts and authors have a ground truth here: all the tweets share one created_at minute. */
+  private static final List<View> COUNTED_VIEWS = List.of(View.ALL, View.LAST_15_MINUTES, View.LAST_HOUR, View.LAST_24_HOURS);
+
+  private static final TruthTimeline TRUTH = new TruthTimeline(20261202L, 1_872_000_000_000_000_000L);
+  private static StreamPipeline pipeline;
+
+  @BeforeAll
+  static void startPipeline() throws Exception {
+    pipeline = StreamPipeline.start(KAFKA, HBASE, "faults-it-tweets");
+  }
+
+  @AfterAll
+  static void stopPipeline() {
+    if (pipeline != null) {
+      pipeline.close();
+    }
+  }
+
+  @Test
+  void everyViewEqualsTheTruthAfterTheJobIsKilledAtFiveRandomMomentsAndRestarted() throws Exception {
+    Random moments = new Random(20261202L);
+    CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
+      // About 50 tweets a second for two minutes: the kills and restarts all land while tweets flow.
+      for (int i = 0; i < 6000; i++) {
+        pipeline.send(null, TRUTH.tweet().getBytes(StandardCharsets.UTF_8));
+        if (i % 10 == 0) {
+          pipeline.flush();
+          pause(200);
+        }
+        if (i % 250 == 0) {
+          pipeline.send(null, TRUTH.poison());
+        }
+      }
+      pipeline.flush();
+    });
+
+    List<String> kills = new ArrayList<>();
+    for (int kill = 0; kill < 5; kill++) {
+      if (kill == 2) {
+        Instant seen = lastWrite();
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(20)).until(() -> !lastWrite().equals(seen));
+        kills.add("just after a write to HBase");
+      } else {
+        long wait = 1_000 + moments.nextInt(5_000);
+        pause(wait);
+        kills.add("after " + wait + " ms");
+      }
+      pipeline.killStream();
+      assertThat(pipeline.streamAlive()).as("kill %d (%s)", kill + 1, kills.get(kill)).isFalse();
+      pipeline.startStream();
+    }
+    writing.join();
+
+    awaitEveryViewEqualsTruth();
+  }
+
+  private static Instant lastWrite() {
+    return pipeline.table().read(View.ALL).map(TopTags::updatedAt).orElse(Instant.EPOCH);
+  }
+
+  private static void awaitEveryViewEqualsTruth() {
+    Map<String, Long> expected = TRUTH.expectedCounts();
+    Map<String, Long> expectedAuthors = TRUTH.expectedAuthors();
+    assertThat(expected).hasSizeLessThanOrEqualTo(TopTags.MAX_SIZE); // so each stored list holds every tag
+    await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+      for (View view : COUNTED_VIEWS) {
+        TopTags top = pipeline.table().read(view).orElse(TopTags.empty());
+        Map<String, Long> counted = new HashMap<>();
+        Map<String, Long> authors = new HashMap<>();
+        top.tags().forEach(tag -> counted.put(tag.tag().toLowerCase(Locale.ROOT), tag.count()));
+        top.tags().forEach(tag -> authors.put(tag.tag().toLowerCase(Locale.ROOT), tag.authors()));
+        assertThat(counted).as("counts of view %s", view.id()).isEqualTo(expected);
+        assertThat(authors).as("authors of view %s", view.id()).isEqualTo(expectedAuthors);
+      }
+      assertThat(pipeline.table().read(View.ALL).orElseThrow().rejected()).isEqualTo(TRUTH.expectedRejected());
+    });
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis); // paces the producer and spaces the kills; never a wait for a result
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
