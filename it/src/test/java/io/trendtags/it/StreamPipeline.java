@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class StreamPipeline implements AutoCloseable {
 
-  private final KafkaBroker kafka;
+  private final String bootstrap;
   private final HBaseServer hbase;
   private final String topic;
   private final Path checkpoint;
@@ -31,14 +31,13 @@ final class StreamPipeline implements AutoCloseable {
   private final TopTagsTable table;
   private StageProcess stream;
 
-  private StreamPipeline(KafkaBroker kafka, HBaseServer hbase, String topic) throws IOException, InterruptedException {
-    this.kafka = kafka;
+  private StreamPipeline(String bootstrap, HBaseServer hbase, String topic) throws IOException, InterruptedException {
+    this.bootstrap = bootstrap;
     this.hbase = hbase;
     this.topic = topic;
-    kafka.createTopic(topic, 2);
     this.checkpoint = Files.createTempDirectory(topic + "-checkpoint");
     this.producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
         ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
@@ -48,13 +47,19 @@ final class StreamPipeline implements AutoCloseable {
 
   /** Creates {@code topic} and starts the stream job over it. */
   static StreamPipeline start(KafkaBroker kafka, HBaseServer hbase, String topic) throws IOException, InterruptedException {
-    return new StreamPipeline(kafka, hbase, topic);
+    kafka.createTopic(topic, 2);
+    return new StreamPipeline(kafka.bootstrapServers(), hbase, topic);
+  }
+
+  /** Starts the stream job over {@code topic} (which it creates if missing) on the broker at {@code bootstrap}. */
+  static StreamPipeline start(String bootstrap, HBaseServer hbase, String topic) throws IOException, InterruptedException {
+    return new StreamPipeline(bootstrap, hbase, topic);
   }
 
   /** Starts the stream job (again, after {@link #killStream()}) on the same checkpoint, and waits until it is ready. */
   void startStream() throws InterruptedException {
     StageProcess process = Stages.start("stream",
-        "--kafka", kafka.bootstrapServers(), "--topic", topic, "--hbase-zk", hbase.zkQuorum(),
+        "--kafka", bootstrap, "--topic", topic, "--hbase-zk", hbase.zkQuorum(),
         "--checkpoint", checkpoint.toString(), "--trigger", "500ms", "--ui-port", "-1");
     process.awaitReady(Duration.ofMinutes(2));
     stream = process;

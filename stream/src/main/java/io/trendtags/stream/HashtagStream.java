@@ -8,6 +8,7 @@ import io.trendtags.stream.sink.AllTimeSink;
 import io.trendtags.stream.sink.TopTagsStore;
 import io.trendtags.stream.window.WindowSink;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.SparkConf;
@@ -61,23 +62,50 @@ public final class HashtagStream {
   /** Starts every query of the job: reads {@code settings.topic()}, writes each view to {@code store}. */
   public static List<StreamingQuery> start(SparkSession spark, StreamSettings settings, TopTagsStore store)
       throws TimeoutException {
+    List<StreamingQuery> started = new ArrayList<>();
+    for (JobQuery query : queries(spark, settings, store)) {
+      started.add(query.start());
+    }
+    return started;
+  }
+
+  /**
+   * The job's queries, not yet started; each can be started again after it failed, and a new run goes on
+   * from its checkpoint (and its sink from the HBase rows it wrote).
+   */
+  public static List<JobQuery> queries(SparkSession spark, StreamSettings settings, TopTagsStore store) {
     TopicCreator.ensure(settings.kafka(), settings.topic(), settings.replicationFactor());
     Dataset<TagUse> uses = TagUses.of(kafkaRecords(spark, settings));
-    StreamingQuery allTime = AllTimeCounts.build(uses, settings.dedupHorizon()).writeStream()
-        .queryName("all-time")
-        .outputMode(OutputMode.Update())
-        .option("checkpointLocation", settings.checkpointOf("all-time"))
-        .trigger(trigger(settings))
-        .foreachBatch(new AllTimeSink(store, Clock.systemUTC()))
-        .start();
-    StreamingQuery windows = MinuteBuckets.build(uses, settings.allowedLateness()).writeStream()
-        .queryName("windows")
-        .outputMode(OutputMode.Update())
-        .option("checkpointLocation", settings.checkpointOf("windows"))
-        .trigger(trigger(settings))
-        .foreachBatch(new WindowSink(store, Clock.systemUTC(), settings.surge()))
-        .start();
-    return List.of(allTime, windows);
+    return List.of(
+        new JobQuery("all-time", () -> AllTimeCounts.build(uses, settings.dedupHorizon()).writeStream()
+            .queryName("all-time")
+            .outputMode(OutputMode.Update())
+            .option("checkpointLocation", settings.checkpointOf("all-time"))
+            .trigger(trigger(settings))
+            .foreachBatch(new AllTimeSink(store, Clock.systemUTC()))
+            .start()),
+        new JobQuery("windows", () -> MinuteBuckets.build(uses, settings.allowedLateness()).writeStream()
+            .queryName("windows")
+            .outputMode(OutputMode.Update())
+            .option("checkpointLocation", settings.checkpointOf("windows"))
+            .trigger(trigger(settings))
+            .foreachBatch(new WindowSink(store, Clock.systemUTC(), settings.surge()))
+            .start()));
+  }
+
+  /** One query of the job, by name, and how to start a run of it. */
+  public record JobQuery(String name, Starter starter) {
+
+    /** Starts a new run of the query. */
+    public StreamingQuery start() throws TimeoutException {
+      return starter.start();
+    }
+  }
+
+  /** {@code writeStream()...start()} of one query. */
+  @FunctionalInterface
+  public interface Starter {
+    StreamingQuery start() throws TimeoutException;
   }
 
   private static Dataset<Row> kafkaRecords(SparkSession spark, StreamSettings settings) {

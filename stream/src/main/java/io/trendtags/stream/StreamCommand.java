@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.StreamingQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -71,8 +70,8 @@ public final class StreamCommand implements Callable<Integer> {
   int uiPort;
 
   @Option(names = "--hbase-timeout", converter = DurationConverter.class, paramLabel = "DURATION",
-      description = "Fail the job when HBase has been unreachable this long in one batch (default: retry without "
-          + "limit, backing off to 30 s, so the job outlives an HBase outage and then catches up).")
+      description = "Fail a batch when HBase has been unreachable this long (its query then starts again from its "
+          + "checkpoint); default: retry without limit, backing off to 30 s, so the job outlives an HBase outage.")
   Duration hbaseTimeout;
 
   @Option(names = "--dedup-horizon", converter = DurationConverter.class, paramLabel = "DURATION",
@@ -115,27 +114,24 @@ public final class StreamCommand implements Callable<Integer> {
         new SurgeSettings(surgeMinAuthors, surgeBaselineHours, surgeHalfLife), replicationFactor);
     SparkSession spark = HashtagStream.session(settings, master);
     try (RetryingTopTagsStore store = new RetryingTopTagsStore(hbaseZk, hbaseTimeout, historyTtl)) {
-      List<StreamingQuery> queries = HashtagStream.start(spark, settings, store);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> queries.forEach(StreamCommand::stopQuietly), "stream-shutdown"));
-      System.out.println("TRENDTAGS READY stream queries=" + queries.size() + " ui="
-          + spark.sparkContext().uiWebUrl().getOrElse(() -> "none"));
-      // One query failing stops the job, so a supervisor (or the demo) sees it and restarts all.
-      spark.streams().awaitAnyTermination();
-      queries.forEach(StreamCommand::stopQuietly);
-      for (StreamingQuery query : queries) {
-        query.awaitTermination(); // rethrows the failure of a query that failed
+      List<HashtagStream.JobQuery> queries = HashtagStream.queries(spark, settings, store);
+      QuerySupervisor supervisor = new QuerySupervisor(spark, queries);
+      Thread main = Thread.currentThread();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        supervisor.stop();
+        main.interrupt(); // ends a pause before a restart at once
+      }, "stream-shutdown"));
+      try {
+        supervisor.startAll();
+        System.out.println("TRENDTAGS READY stream queries=" + queries.size() + " ui="
+            + spark.sparkContext().uiWebUrl().getOrElse(() -> "none"));
+        supervisor.run();
+      } catch (InterruptedException e) {
+        LOG.info("stopping");
       }
       return 0;
     } finally {
       spark.stop();
-    }
-  }
-
-  private static void stopQuietly(StreamingQuery query) {
-    try {
-      query.stop();
-    } catch (Exception e) {
-      LOG.warn("stopping the query: {}", e.getMessage());
     }
   }
 

@@ -108,6 +108,11 @@ public final class StageProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /** Waits for the stage to exit by itself: its exit code, or -1 if it still runs after {@code timeout}. */
+  public int awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+  }
+
   /** Whether the stage is still running. */
   public boolean isAlive() {
     return process.isAlive();

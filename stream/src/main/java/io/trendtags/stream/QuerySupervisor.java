@@ -1,0 +1,127 @@
+package io.trendtags.stream;
+
+import io.trendtags.stream.HashtagStream.JobQuery;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the job's queries running: a query that fails (Kafka restarting under it, say: Spark's Kafka
+ * source gives up on a broker that is away for a few seconds) is started again from its checkpoint after
+ * a pause that doubles from 2 s to a minute, and goes on exactly where its last committed batch ended,
+ * so nothing is lost or counted twice. Without this the process would outlive its queries, counting
+ * nothing. Runs until {@link #stop()}, which stops every query.
+ */
+final class QuerySupervisor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(QuerySupervisor.class);
+  static final Duration FIRST_PAUSE = Duration.ofSeconds(2);
+  static final Duration LONGEST_PAUSE = Duration.ofMinutes(1);
+  /** A run this long resets the pause: the next failure is a new one, not the same one again. */
+  private static final Duration HEALTHY_RUN = Duration.ofMinutes(10);
+
+  private final SparkSession spark;
+  private final List<JobQuery> queries;
+  private final Map<String, StreamingQuery> running = new LinkedHashMap<>();
+  private final Map<String, Long> startedAt = new LinkedHashMap<>();
+  private final Map<String, Duration> pauses = new LinkedHashMap<>();
+  private volatile boolean stopped;
+
+  QuerySupervisor(SparkSession spark, List<JobQuery> queries) {
+    this.spark = spark;
+    this.queries = queries;
+  }
+
+  /** Starts every query (retrying one that cannot start yet). */
+  void startAll() throws InterruptedException {
+    for (JobQuery query : queries) {
+      startUntilItRuns(query);
+    }
+  }
+
+  /**
+   * Restarts the queries that fail, until every query has ended without failing: stopped, or done (a
+   * {@code --once} run).
+   */
+  void run() throws InterruptedException {
+    while (!stopped && !running.isEmpty()) {
+      try {
+        spark.streams().awaitAnyTermination();
+      } catch (StreamingQueryException e) {
+        // Which query failed, and why, is read from the query below.
+      }
+      spark.streams().resetTerminated();
+      for (JobQuery query : queries) {
+        StreamingQuery run = running.get(query.name());
+        if (stopped || run == null || run.isActive()) {
+          continue;
+        }
+        if (run.exception().isEmpty()) {
+          running.remove(query.name()); // done, or stopped: nothing to restart
+          continue;
+        }
+        StreamingQueryException e = run.exception().get();
+        Duration pause = nextPause(query.name());
+        LOG.warn("query {} failed ({}); starting it again from its checkpoint in {} s", query.name(),
+            firstLine(e.getMessage() == null ? e.toString() : e.getMessage()), pause.toSeconds());
+        Thread.sleep(pause.toMillis());
+        if (!stopped) {
+          startUntilItRuns(query);
+        }
+      }
+    }
+  }
+
+  /** Stops every query and ends {@link #run()}. */
+  void stop() {
+    stopped = true;
+    for (StreamingQuery query : running.values()) {
+      try {
+        query.stop();
+      } catch (Exception e) {
+        // Spark's own shutdown hook may have stopped everything first: nothing left to stop.
+        LOG.debug("stopping query {}: {}", query.name(), e.getMessage());
+      }
+    }
+  }
+
+  private void startUntilItRuns(JobQuery query) throws InterruptedException {
+    while (!stopped) {
+      try {
+        running.put(query.name(), query.start());
+        startedAt.put(query.name(), System.nanoTime());
+        return;
+      } catch (TimeoutException | RuntimeException e) {
+        Duration pause = nextPause(query.name());
+        LOG.warn("query {} cannot start ({}); trying again in {} s", query.name(), e.getMessage(), pause.toSeconds());
+        Thread.sleep(pause.toMillis());
+      }
+    }
+  }
+
+  private Duration nextPause(String name) {
+    Long since = startedAt.get(name);
+    Duration previous = pauses.get(name);
+    Duration pause;
+    if (previous == null || (since != null && System.nanoTime() - since > HEALTHY_RUN.toNanos())) {
+      pause = FIRST_PAUSE;
+    } else {
+      Duration doubled = previous.multipliedBy(2);
+      pause = doubled.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : doubled;
+    }
+    pauses.put(name, pause);
+    return pause;
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

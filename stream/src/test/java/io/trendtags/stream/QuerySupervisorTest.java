@@ -1,0 +1,75 @@
+package io.trendtags.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.trendtags.stream.HashtagStream.JobQuery;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.Trigger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A real streaming query whose first run fails: the supervisor starts it again from its checkpoint, and it goes on. */
+class QuerySupervisorTest {
+
+  private static SparkSession spark;
+  private static final AtomicInteger BATCHES = new AtomicInteger();
+  private static final AtomicInteger FAILURES = new AtomicInteger();
+
+  @BeforeAll
+  static void startSpark() {
+    spark = LocalSpark.start("QuerySupervisorTest");
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
+  /** Fails its second batch once, as a sink meets an outage; counts the batches it completes. */
+  private static final class FailsOnce implements VoidFunction2<Dataset<Row>, Long> {
+    @Override
+    public void call(Dataset<Row> batch, Long id) {
+      if (id == 1 && FAILURES.getAndIncrement() == 0) {
+        throw new IllegalStateException("the sink is away");
+      }
+      BATCHES.incrementAndGet();
+    }
+  }
+
+  @Test
+  void aQueryThatFailsIsStartedAgainFromItsCheckpointAndGoesOn() throws Exception {
+    Path checkpoint = Files.createTempDirectory("supervisor-test");
+    JobQuery query = new JobQuery("rates", () -> spark.readStream().format("rate").option("rowsPerSecond", 10).load()
+        .writeStream().queryName("rates").option("checkpointLocation", checkpoint.toString())
+        .trigger(Trigger.ProcessingTime(200)).foreachBatch(new FailsOnce()).start());
+    QuerySupervisor supervisor = new QuerySupervisor(spark, List.of(query));
+    supervisor.startAll();
+    CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
+      try {
+        supervisor.run();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+
+    // The failed batch 1 runs again in the new run (same checkpoint), then batches go on.
+    await().atMost(Duration.ofSeconds(60)).until(() -> BATCHES.get() >= 5);
+    assertThat(FAILURES.get()).isEqualTo(2); // batch 1 failed once, then was called again and passed
+    assertThat(spark.streams().active()).hasSize(1);
+
+    supervisor.stop();
+    running.get();
+    assertThat(spark.streams().active()).isEmpty();
+  }
+}
