@@ -102,6 +102,13 @@ public final class TopTagsTable implements AutoCloseable {
     // Fail in seconds, not the client's default of minutes, when HBase is not there.
     conf.setInt("hbase.client.retries.number", 5);
     conf.setInt("zookeeper.recovery.retry", 1);
+    if (historyTtl == null) {
+      // A reader serves what it read last while HBase is away: a call to an HBase that hangs must end in
+      // seconds, so the reader can say its lists are stale, not wait the client's default of minutes.
+      conf.setInt("hbase.rpc.timeout", 5_000);
+      conf.setInt("hbase.client.operation.timeout", 15_000);
+      conf.setInt("hbase.client.scanner.timeout.period", 15_000);
+    }
     Connection connection = null;
     try {
       connection = ConnectionFactory.createConnection(conf);

@@ -23,10 +23,16 @@ import org.slf4j.LoggerFactory;
 public final class LatestTopTags implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LatestTopTags.class);
+  /** A periodic cache is stale after five periods without a successful read, and never sooner than this. */
+  static final Duration MIN_STALE_AFTER = Duration.ofSeconds(10);
 
   private final TopTagsSource source;
   private volatile Optional<TopTags> latest = Optional.empty();
   private volatile boolean failing;
+  /** When a read last succeeded (or the cache was made): a read that hangs, not fails, shows here. */
+  private volatile long lastReadNanos = System.nanoTime();
+  /** How long without a successful read counts as stale; null when reads happen only on request. */
+  private Duration staleAfter;
   private final List<Consumer<Optional<TopTags>>> listeners = new CopyOnWriteArrayList<>();
   private ScheduledExecutorService scheduler;
 
@@ -37,10 +43,17 @@ public final class LatestTopTags implements AutoCloseable {
 
   /** A cache that reads {@code source} now, then every {@code period} on a daemon thread until closed. */
   public static LatestTopTags refreshedEvery(TopTagsSource source, Duration period) {
+    Duration fivePeriods = period.multipliedBy(5);
+    return refreshedEvery(source, period, fivePeriods.compareTo(MIN_STALE_AFTER) > 0 ? fivePeriods : MIN_STALE_AFTER);
+  }
+
+  /** As {@link #refreshedEvery(TopTagsSource, Duration)}, stale after {@code staleAfter} without a successful read. */
+  static LatestTopTags refreshedEvery(TopTagsSource source, Duration period, Duration staleAfter) {
     if (period.isNegative() || period.isZero()) {
       throw new IllegalArgumentException("the refresh period must be positive, got " + period);
     }
     LatestTopTags cache = new LatestTopTags(source);
+    cache.staleAfter = staleAfter;
     cache.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "top-tags-refresh");
       thread.setDaemon(true);
@@ -57,6 +70,7 @@ public final class LatestTopTags implements AutoCloseable {
       Optional<TopTags> read = Objects.requireNonNull(source.read(), "source returned null");
       boolean changed = !read.equals(latest) || failing;
       latest = read;
+      lastReadNanos = System.nanoTime();
       if (failing) {
         failing = false;
         log.info("Reading the top hashtags works again");
@@ -76,9 +90,13 @@ public final class LatestTopTags implements AutoCloseable {
     }
   }
 
-  /** Whether the last read failed: what {@link #get()} gives is then the last list read, not the current one. */
+  /**
+   * Whether what {@link #get()} gives is the last list read rather than the current one: the last read
+   * failed, or (refreshing periodically) no read has succeeded for a while, as when HBase hangs rather
+   * than refuses.
+   */
   public boolean stale() {
-    return failing;
+    return failing || (staleAfter != null && System.nanoTime() - lastReadNanos > staleAfter.toNanos());
   }
 
   /**

@@ -113,4 +113,40 @@ class LatestTopTagsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("positive");
   }
+
+  @Test
+  void turns_stale_when_a_read_hangs_rather_than_fails_and_fresh_when_reads_come_back() throws Exception {
+    java.util.concurrent.CountDownLatch hang = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean hanging = new java.util.concurrent.atomic.AtomicBoolean();
+    TopTagsSource hangingSource = new TopTagsSource() {
+      @Override
+      public Optional<TopTags> read() {
+        if (hanging.get()) {
+          try {
+            hang.await(); // as an HBase that takes the call and never answers
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return Optional.of(JAVA_FIRST);
+      }
+
+      @Override
+      public java.util.NavigableMap<Long, Long> minuteCounts(String key, long from, long to) {
+        return new java.util.TreeMap<>();
+      }
+    };
+    try (LatestTopTags latest = LatestTopTags.refreshedEvery(hangingSource, Duration.ofMillis(50), Duration.ofMillis(500))) {
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> latest.get().isPresent());
+      assertThat(latest.stale()).isFalse();
+
+      hanging.set(true);
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(latest::stale);
+      assertThat(latest.get()).contains(JAVA_FIRST);
+
+      hanging.set(false);
+      hang.countDown();
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !latest.stale());
+    }
+  }
 }
