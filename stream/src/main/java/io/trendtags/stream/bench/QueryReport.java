@@ -2,6 +2,10 @@ package io.trendtags.stream.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,9 +46,29 @@ final class QueryReport extends StreamingQueryListener {
     long millis = p.durationMs().getOrDefault("triggerExecution", p.batchDuration());
     Batch batch = new Batch(p.batchId(), p.numInputRows(), millis, stateRows, bytesUnder(checkpoint.resolve(p.name())));
     byQuery.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(batch);
-    System.out.printf("bench: %-8s batch %3d: %,9d rows in %6.2f s = %,8.0f rows/s, state rows %,11d, checkpoint %,6.1f MB%n",
+    System.out.printf("bench: %-8s batch %3d: %,9d rows in %6.2f s = %,8.0f rows/s, state rows %,11d, checkpoint %,6.1f MB"
+        + ", driver heap after GC %,5d MB, GC so far %,5.1f s%n",
         p.name(), batch.id(), batch.rows(), millis / 1e3, batch.rows() * 1000.0 / Math.max(1, millis), stateRows,
-        batch.checkpointBytes() / 1e6);
+        batch.checkpointBytes() / 1e6, heapAfterGc() >> 20, gcMillis() / 1e3);
+  }
+
+  /**
+   * The driver's heap as its collectors last left it, the closest a running JVM gets to "live data": the
+   * window buckets the driver keeps show here, not in Spark's state rows.
+   */
+  private static long heapAfterGc() {
+    long used = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+        used += pool.getCollectionUsage().getUsed();
+      }
+    }
+    return used;
+  }
+
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
   }
 
   List<Batch> batches(String query) {

@@ -3,86 +3,62 @@ package io.trendtags.stream.window;
 import io.trendtags.core.top.CasingVotes;
 import io.trendtags.store.MinuteBucket;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.Union;
 import org.apache.datasketches.memory.Memory;
 
 /**
  * The minute buckets of every tag over the span the views need (the last 25 hours of event time), kept
- * on the driver, with each window's running totals and ranking maintained as buckets change and as the
- * clock moves: a batch costs what it changed plus the buckets that crossed a window's edge, not the
- * number of tags of the day. Buckets are replaced, never added to, so a batch re-run after a crash puts
- * the same values again.
+ * on the driver, with each window's running total per tag maintained as buckets change and as the clock
+ * moves: a batch costs what it changed plus the buckets that crossed a window's edge. Buckets are
+ * replaced, never added to, so a batch re-run after a crash puts the same values again.
  *
  * <p>A window of W minutes ending at minute {@code now} holds the buckets of minutes {@code now - W + 1}
- * to {@code now}. Author sketches stay serialized until a union needs them. Not thread-safe: the
- * stream's driver updates it once per batch.
+ * to {@code now}. A day of a busy timeline is millions of (tag, minute)s, so they are kept lean: a
+ * {@link MinuteTable} of primitive arrays per minute, tags and casings as {@link Interned} ids, totals as
+ * one array per window indexed by tag id, author sketches serialized until a union needs them. Ranking
+ * a window is a scan of its totals array (a few milliseconds for millions of tags), which is cheaper in
+ * memory and time than keeping every tag of the day sorted. Not thread-safe: the stream's driver updates
+ * it once per batch.
  */
 final class RecentBuckets {
 
-  private record Bucket(String casing, long count, byte[] authors) {}
-
-  /**
-   * One window's running totals, and its tags ranked by them (highest first, ties by key). Changes are
-   * summed per tag first and reach the ranking once per tag when it is read: a batch of a backlog moves
-   * each bucket in and out of every window, and one ranking update per tag instead of per bucket is what
-   * the profile of the long-run benchmark asked for.
-   */
+  /** One window's total per tag id, in tweets. */
   private static final class Window {
     final long minutes;
-    final Map<String, Long> totals = new HashMap<>();
-    final Map<String, Long> pending = new HashMap<>();
-    final TreeSet<Map.Entry<String, Long>> ranked = new TreeSet<>(
-        Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue).reversed()
-            .thenComparing(Map.Entry::getKey));
+    long[] totals = new long[1024];
 
     Window(long minutes) {
       this.minutes = minutes;
     }
 
-    void add(String key, long delta) {
-      if (delta != 0) {
-        pending.merge(key, delta, Long::sum);
+    void add(int tag, long delta) {
+      if (tag >= totals.length) {
+        totals = Arrays.copyOf(totals, Math.max(totals.length * 2, tag + 1));
       }
+      totals[tag] += delta;
     }
 
-    /** Applies the pending changes to the totals and the ranking. */
-    Window settled() {
-      pending.forEach((key, delta) -> {
-        if (delta == 0) {
-          return;
-        }
-        Long had = totals.get(key);
-        long now = (had == null ? 0 : had) + delta;
-        if (had != null) {
-          ranked.remove(Map.entry(key, had));
-        }
-        if (now == 0) {
-          totals.remove(key);
-        } else {
-          totals.put(key, now);
-          ranked.add(Map.entry(key, now));
-        }
-      });
-      pending.clear();
-      return this;
+    long total(int tag) {
+      return tag < totals.length ? totals[tag] : 0;
     }
   }
 
   private final long spanMinutes;
-  private final Map<String, NavigableMap<Long, Bucket>> byKey = new HashMap<>();
-  private final TreeMap<Long, Map<String, Bucket>> byMinute = new TreeMap<>();
-  private final Map<Long, Window> windows = new HashMap<>();
+  private final Interned tags = new Interned();
+  private final Interned casings = new Interned();
+  private final TreeMap<Long, MinuteTable> byMinute = new TreeMap<>();
+  private final List<Window> windows = new ArrayList<>();
   private final Set<String> touched = new HashSet<>();
   private long now = Long.MIN_VALUE;
 
@@ -91,20 +67,30 @@ final class RecentBuckets {
    * @param spanMinutes how far back buckets are kept (at least the longest window)
    */
   RecentBuckets(List<Long> windowMinutes, long spanMinutes) {
-    windowMinutes.forEach(w -> windows.put(w, new Window(w)));
+    windowMinutes.forEach(w -> windows.add(new Window(w)));
     this.spanMinutes = spanMinutes;
   }
 
   /** Puts a bucket, replacing the one of the same (tag, minute). */
   void put(MinuteBucket b) {
-    Bucket bucket = new Bucket(b.casing(), b.count(), b.authors());
-    Bucket old = byKey.computeIfAbsent(b.key(), k -> new TreeMap<>()).put(b.minute(), bucket);
-    byMinute.computeIfAbsent(b.minute(), m -> new HashMap<>()).put(b.key(), bucket);
+    MinuteTable minute = byMinute.computeIfAbsent(b.minute(), m -> new MinuteTable());
+    int tag = tags.idOf(b.key());
+    int slot = tag == Interned.ABSENT ? -1 : minute.slot(tag);
+    int casing = casings.hold(b.casing());
+    long delta;
+    if (slot < 0) {
+      tag = tags.hold(b.key());
+      minute.add(tag, casing, b.count(), b.authors());
+      delta = b.count();
+    } else {
+      casings.release(minute.casing(slot));
+      delta = b.count() - minute.count(slot);
+      minute.replace(slot, casing, b.count(), b.authors());
+    }
     touched.add(b.key());
-    long delta = b.count() - (old == null ? 0 : old.count);
-    for (Window w : windows.values()) {
+    for (Window w : windows) {
       if (inWindow(b.minute(), w)) {
-        w.add(b.key(), delta);
+        w.add(tag, delta);
       }
     }
   }
@@ -116,43 +102,36 @@ final class RecentBuckets {
     }
     long from = now;
     now = to;
-    if (from != Long.MIN_VALUE) {
-      for (Window w : windows.values()) {
+    for (Window w : windows) {
+      if (from != Long.MIN_VALUE) {
         // The window was (from - W, from] and is now (to - W, to]: the buckets that left it, and those that
         // entered. A jump longer than the window (a backlog's batch spans hours) visits each bucket once.
-        forEachBucket(from - w.minutes, Math.min(from, to - w.minutes), (key, bucket) -> w.add(key, -bucket.count));
-        forEachBucket(Math.max(from, to - w.minutes), to, (key, bucket) -> w.add(key, bucket.count));
-      }
-    } else {
-      for (Window w : windows.values()) {
-        forEachBucket(to - w.minutes, to, (key, bucket) -> w.add(key, bucket.count));
+        addAll(w, from - w.minutes, Math.min(from, to - w.minutes), -1);
+        addAll(w, Math.max(from, to - w.minutes), to, 1);
+      } else {
+        addAll(w, to - w.minutes, to, 1);
       }
     }
-    Iterator<Map.Entry<Long, Map<String, Bucket>>> old = byMinute.headMap(to - spanMinutes, true).entrySet().iterator();
+    Iterator<MinuteTable> old = byMinute.headMap(to - spanMinutes, true).values().iterator();
     while (old.hasNext()) {
-      Map.Entry<Long, Map<String, Bucket>> minute = old.next();
-      for (String key : minute.getValue().keySet()) {
-        NavigableMap<Long, Bucket> buckets = byKey.get(key);
-        buckets.remove(minute.getKey());
-        if (buckets.isEmpty()) {
-          byKey.remove(key);
-        }
+      MinuteTable minute = old.next();
+      for (int slot = 0; slot < minute.size(); slot++) {
+        tags.release(minute.tag(slot));
+        casings.release(minute.casing(slot));
       }
       old.remove();
     }
   }
 
-  private interface BucketAction {
-    void apply(String key, Bucket bucket);
-  }
-
-  /** Every bucket of minutes after {@code after} up to and including {@code upTo}. */
-  private void forEachBucket(long after, long upTo, BucketAction action) {
+  /** Adds {@code sign} times every bucket of minutes after {@code after} up to {@code upTo} to a window. */
+  private void addAll(Window w, long after, long upTo, int sign) {
     if (upTo <= after) {
       return;
     }
-    for (Map<String, Bucket> minute : byMinute.subMap(after, false, upTo, true).values()) {
-      minute.forEach(action::apply);
+    for (MinuteTable minute : byMinute.subMap(after, false, upTo, true).values()) {
+      for (int slot = 0; slot < minute.size(); slot++) {
+        w.add(minute.tag(slot), sign * minute.count(slot));
+      }
     }
   }
 
@@ -164,21 +143,42 @@ final class RecentBuckets {
     return now;
   }
 
-  /** The {@code n} tags with the highest totals in the window of {@code minutes}: key and total. */
+  /** The {@code n} tags with the highest totals in the window of {@code minutes}, ties by key: key and total. */
   List<Map.Entry<String, Long>> top(long minutes, int n) {
-    List<Map.Entry<String, Long>> top = new ArrayList<>(n);
-    for (Map.Entry<String, Long> e : windows.get(minutes).settled().ranked) {
-      if (top.size() == n) {
-        break;
+    Window w = window(minutes);
+    // The n best so far, the weakest at the head: lowest total, then the key that sorts last.
+    Comparator<Integer> weakestFirst = Comparator.<Integer>comparingLong(w::total)
+        .thenComparing(tags::name, Comparator.reverseOrder());
+    PriorityQueue<Integer> best = new PriorityQueue<>(n + 1, weakestFirst);
+    int limit = Math.min(tags.limit(), w.totals.length);
+    for (int tag = 0; tag < limit; tag++) {
+      long total = w.totals[tag];
+      if (total <= 0 || (best.size() == n && total < w.total(best.peek()))) {
+        continue;
       }
-      top.add(e);
+      best.add(tag);
+      if (best.size() > n) {
+        best.poll();
+      }
     }
+    List<Map.Entry<String, Long>> top = new ArrayList<>(best.size());
+    while (!best.isEmpty()) {
+      int tag = best.poll();
+      top.add(Map.entry(tags.name(tag), w.total(tag)));
+    }
+    Collections.reverse(top);
     return top;
   }
 
   /** The total of {@code key} in the window of {@code minutes}. */
   long total(long minutes, String key) {
-    return windows.get(minutes).settled().totals.getOrDefault(key, 0L);
+    int tag = tags.idOf(key);
+    return tag == Interned.ABSENT ? 0 : window(minutes).total(tag);
+  }
+
+  private Window window(long minutes) {
+    return windows.stream().filter(w -> w.minutes == minutes).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no window of " + minutes + " minutes"));
   }
 
   /** The tags whose buckets changed since the last call. */
@@ -188,41 +188,53 @@ final class RecentBuckets {
     return taken;
   }
 
+  /** Tags with buckets held: for the benchmark and tests. */
+  int tagsHeld() {
+    return tags.size();
+  }
+
+  private interface SlotAction {
+    void apply(MinuteTable minute, int slot);
+  }
+
+  /** Each bucket of {@code key} in minutes {@code from} to {@code to}, both included. */
+  private void forEachOf(String key, long from, long to, SlotAction action) {
+    int tag = tags.idOf(key);
+    if (tag == Interned.ABSENT) {
+      return;
+    }
+    for (MinuteTable minute : byMinute.subMap(from, true, to, true).values()) {
+      int slot = minute.slot(tag);
+      if (slot >= 0) {
+        action.apply(minute, slot);
+      }
+    }
+  }
+
   /** Tweets with {@code key} in minutes {@code from} to {@code to}, both included. */
   long count(String key, long from, long to) {
-    long sum = 0;
-    for (Bucket b : range(key, from, to).values()) {
-      sum += b.count;
-    }
-    return sum;
+    long[] sum = {0};
+    forEachOf(key, from, to, (minute, slot) -> sum[0] += minute.count(slot));
+    return sum[0];
   }
 
   /** Distinct authors of {@code key} in minutes {@code from} to {@code to}, both included. */
   long authors(String key, long from, long to) {
-    NavigableMap<Long, Bucket> range = range(key, from, to);
-    if (range.isEmpty()) {
-      return 0;
-    }
-    Union union = null;
-    for (Bucket b : range.values()) {
-      HllSketch sketch = HllSketch.heapify(Memory.wrap(b.authors));
-      if (union == null) {
-        union = new Union(sketch.getLgConfigK());
+    Union[] union = {null};
+    forEachOf(key, from, to, (minute, slot) -> {
+      HllSketch sketch = HllSketch.heapify(Memory.wrap(minute.authors(slot)));
+      if (union[0] == null) {
+        union[0] = new Union(sketch.getLgConfigK());
       }
-      union.update(sketch);
-    }
-    return Math.round(union.getEstimate());
+      union[0].update(sketch);
+    });
+    return union[0] == null ? 0 : Math.round(union[0].getEstimate());
   }
 
   /** The casing used most by {@code key} in minutes {@code from} to {@code to}. */
   String casing(String key, long from, long to) {
     CasingVotes votes = new CasingVotes();
-    range(key, from, to).values().forEach(b -> votes.add(b.casing, b.count));
+    forEachOf(key, from, to, (minute, slot) -> votes.add(casings.name(minute.casing(slot)), minute.count(slot)));
     return votes.mostUsed();
-  }
-
-  private NavigableMap<Long, Bucket> range(String key, long from, long to) {
-    NavigableMap<Long, Bucket> buckets = byKey.get(key);
-    return buckets == null ? new TreeMap<>() : buckets.subMap(from, true, to, true);
   }
 }

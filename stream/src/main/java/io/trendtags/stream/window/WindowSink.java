@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.memory.Memory;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -62,7 +64,7 @@ public final class WindowSink implements VoidFunction2<Dataset<Row>, Long> {
     for (Row row : changed) {
       Timestamp start = row.getAs(MinuteBuckets.BUCKET);
       batch.add(new MinuteBucket(row.getAs(MinuteBuckets.KEY), minuteOf(start.toInstant()),
-          row.getAs(MinuteBuckets.CASING), row.<Long>getAs(MinuteBuckets.COUNT), row.getAs(MinuteBuckets.AUTHORS)));
+          row.getAs(MinuteBuckets.CASING), row.<Long>getAs(MinuteBuckets.COUNT), compact(row.getAs(MinuteBuckets.AUTHORS))));
       Instant lastSeen = row.<Timestamp>getAs(MinuteBuckets.LAST_SEEN).toInstant();
       if (clock == null || lastSeen.isAfter(clock)) {
         clock = lastSeen;
@@ -108,6 +110,15 @@ public final class WindowSink implements VoidFunction2<Dataset<Row>, Long> {
       buckets.takeTouched();
       store.readWrittenBy(View.SURGE, queryId).ifPresent(s -> surge.resume(s.tags(), now));
     });
+  }
+
+  /**
+   * A sketch in its compact form: Spark's aggregate gives the updatable one, which reserves room for more
+   * authors (40 bytes for one author where the compact form needs 12). Most buckets have one or two
+   * authors and millions of them are kept, here and in the history table.
+   */
+  static byte[] compact(byte[] sketch) {
+    return HllSketch.heapify(Memory.wrap(sketch)).toCompactByteArray();
   }
 
   static long minuteOf(Instant instant) {

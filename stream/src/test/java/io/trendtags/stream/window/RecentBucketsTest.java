@@ -77,4 +77,39 @@ class RecentBucketsTest {
     assertThat(buckets.count("old", 0, 300)).isZero();
     assertThat(buckets.top(15, 10)).isEmpty();
   }
+
+  @Test
+  void forgetsTagsWhoseBucketsLeftTheSpanAndGivesTheirPlaceToNewOnes() {
+    RecentBuckets buckets = new RecentBuckets(List.of(15L, 60L), 60);
+    for (long minute = 0; minute < 1_000; minute++) {
+      // Ten new tags a minute, each seen once: after the span only the last 60 minutes' 600 are held.
+      for (int i = 0; i < 10; i++) {
+        buckets.put(new MinuteBucket("m" + minute + "t" + i, minute, "M" + minute + "t" + i, 1 + i, authors("a" + i)));
+      }
+      buckets.advance(minute);
+    }
+    assertThat(buckets.tagsHeld()).isEqualTo(600);
+    assertThat(buckets.count("m999t9", 0, 999)).isEqualTo(10);
+    assertThat(buckets.casing("m999t9", 0, 999)).isEqualTo("M999t9");
+    assertThat(buckets.count("m939t9", 0, 999)).as("left the span").isZero();
+    assertThat(buckets.total(60, "m939t9")).isZero();
+    assertThat(buckets.top(15, 3)).containsExactly(
+        Map.entry("m985t9", 10L), Map.entry("m986t9", 10L), Map.entry("m987t9", 10L));
+    assertThat(buckets.top(60, 700)).hasSize(600).allSatisfy(e -> assertThat(e.getKey()).doesNotStartWith("m939"));
+  }
+
+  @Test
+  void replacingABucketReplacesItsCountCasingAndAuthors() {
+    RecentBuckets buckets = new RecentBuckets(List.of(60L), 100);
+    buckets.advance(10);
+    buckets.put(new MinuteBucket("java", 10, "java", 1, authors("alice")));
+    buckets.put(new MinuteBucket("java", 10, "JAVA", 3, authors("alice", "bob", "carol")));
+
+    assertThat(buckets.total(60, "java")).isEqualTo(3);
+    assertThat(buckets.count("java", 10, 10)).isEqualTo(3);
+    assertThat(buckets.authors("java", 10, 10)).isEqualTo(3);
+    assertThat(buckets.casing("java", 10, 10)).isEqualTo("JAVA");
+    assertThat(buckets.takeTouched()).containsExactly("java");
+    assertThat(buckets.takeTouched()).isEmpty();
+  }
 }
