@@ -9,11 +9,8 @@ import io.trendtags.launcher.process.FreePorts;
 import io.trendtags.launcher.process.StageProcess;
 import io.trendtags.testsupport.HBaseServer;
 import io.trendtags.testsupport.Stages;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,13 +68,9 @@ class KafkaOutageIT {
   @Test
   void theClientLosesAndDoublesNothingAndTheJobResumesByItselfWhenTheBrokerStopsAndDies(@TempDir Path dir) throws Exception {
     kafkaData = dir.resolve("kafka");
-    List<String> lines = new ArrayList<>();
-    for (int i = 0; i < TWEETS; i++) {
-      lines.add(truth.tweet());
-    }
-    Path timeline = Files.write(dir.resolve("timeline.jsonl"), lines, StandardCharsets.UTF_8);
+    Path timeline = truth.writeTimeline(dir.resolve("timeline.jsonl"), TWEETS);
     startKafka();
-    pipeline = StreamPipeline.start(bootstrap, HBASE, TOPIC);
+    pipeline = StreamPipeline.start(bootstrap, HBASE.zkQuorum(), TOPIC);
     // 3,000 tweets at 40/s: the replay runs through both outages.
     client = Stages.start("client", "--replay", timeline.toString(), "--rate", "40", "--kafka", bootstrap,
         "--topic", TOPIC, "--state-dir", dir.resolve("client").toString(), "--original-times");

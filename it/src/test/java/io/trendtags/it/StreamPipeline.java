@@ -24,16 +24,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class StreamPipeline implements AutoCloseable {
 
   private final String bootstrap;
-  private final HBaseServer hbase;
+  private final String hbaseZk;
   private final String topic;
   private final Path checkpoint;
   private final KafkaProducer<String, byte[]> producer;
   private final TopTagsTable table;
   private StageProcess stream;
 
-  private StreamPipeline(String bootstrap, HBaseServer hbase, String topic) throws IOException, InterruptedException {
+  private StreamPipeline(String bootstrap, String hbaseZk, String topic) throws IOException, InterruptedException {
     this.bootstrap = bootstrap;
-    this.hbase = hbase;
+    this.hbaseZk = hbaseZk;
     this.topic = topic;
     this.checkpoint = Files.createTempDirectory(topic + "-checkpoint");
     this.producer = new KafkaProducer<>(Map.of(
@@ -42,24 +42,27 @@ final class StreamPipeline implements AutoCloseable {
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
         ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
     startStream();
-    this.table = TopTagsTable.connect(hbase.zkQuorum());
+    this.table = TopTagsTable.connect(hbaseZk);
   }
 
   /** Creates {@code topic} and starts the stream job over it. */
   static StreamPipeline start(KafkaBroker kafka, HBaseServer hbase, String topic) throws IOException, InterruptedException {
     kafka.createTopic(topic, 2);
-    return new StreamPipeline(kafka.bootstrapServers(), hbase, topic);
+    return new StreamPipeline(kafka.bootstrapServers(), hbase.zkQuorum(), topic);
   }
 
-  /** Starts the stream job over {@code topic} (which it creates if missing) on the broker at {@code bootstrap}. */
-  static StreamPipeline start(String bootstrap, HBaseServer hbase, String topic) throws IOException, InterruptedException {
-    return new StreamPipeline(bootstrap, hbase, topic);
+  /**
+   * Starts the stream job over {@code topic} (which it creates if missing) on the broker at {@code bootstrap},
+   * writing to the HBase whose ZooKeeper is {@code hbaseZk}.
+   */
+  static StreamPipeline start(String bootstrap, String hbaseZk, String topic) throws IOException, InterruptedException {
+    return new StreamPipeline(bootstrap, hbaseZk, topic);
   }
 
   /** Starts the stream job (again, after {@link #killStream()}) on the same checkpoint, and waits until it is ready. */
   void startStream() throws InterruptedException {
     StageProcess process = Stages.start("stream",
-        "--kafka", bootstrap, "--topic", topic, "--hbase-zk", hbase.zkQuorum(),
+        "--kafka", bootstrap, "--topic", topic, "--hbase-zk", hbaseZk,
         "--checkpoint", checkpoint.toString(), "--trigger", "500ms", "--ui-port", "-1");
     process.awaitReady(Duration.ofMinutes(2));
     stream = process;
@@ -72,6 +75,11 @@ final class StreamPipeline implements AutoCloseable {
 
   boolean streamAlive() {
     return stream.isAlive();
+  }
+
+  /** The stream job's process, to read its log or look at it in /proc. */
+  StageProcess stream() {
+    return stream;
   }
 
   /** Hands a record to the producer (key may be null). */

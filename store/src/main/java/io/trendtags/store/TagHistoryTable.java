@@ -48,10 +48,15 @@ public final class TagHistoryTable {
 
   private final Connection connection;
   private final Table table;
+  private final Runnable answered;
 
-  /** {@code ttl} null: for reading, creating nothing. */
-  TagHistoryTable(Connection connection, Duration ttl) throws IOException {
+  /**
+   * {@code ttl} null: for reading, creating nothing. {@code answered} is told each time HBase answers a
+   * part of a call (see {@link TopTagsTable#answeredAtNanos()}).
+   */
+  TagHistoryTable(Connection connection, Duration ttl, Runnable answered) throws IOException {
     this.connection = connection;
+    this.answered = answered;
     if (ttl != null) {
       createIfAbsent(connection, ttl);
     }
@@ -92,8 +97,10 @@ public final class TagHistoryTable {
     try (BufferedMutator mutator = connection.getBufferedMutator(NAME)) {
       for (int from = 0; from < puts.size(); from += MUTATE_SLICE) {
         mutator.mutate(puts.subList(from, Math.min(puts.size(), from + MUTATE_SLICE)));
+        answered.run();
       }
       mutator.flush();
+      answered.run();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write tag history to HBase: " + e.getMessage(), e);
     }
@@ -105,6 +112,7 @@ public final class TagHistoryTable {
     Scan scan = new Scan().withStartRow(byTime(fromMinute, "")).withStopRow(new byte[] {BY_TAG}).addFamily(FAMILY);
     try (ResultScanner scanner = table.getScanner(scan)) {
       for (Result r : scanner) {
+        answered.run();
         byte[] row = r.getRow();
         long minute = Bytes.toLong(row, 1);
         String key = new String(row, 1 + Long.BYTES, row.length - 1 - Long.BYTES, StandardCharsets.UTF_8);
@@ -124,6 +132,7 @@ public final class TagHistoryTable {
         .addColumn(FAMILY, COUNT);
     try (ResultScanner scanner = table.getScanner(scan)) {
       for (Result r : scanner) {
+        answered.run();
         byte[] row = r.getRow();
         counts.put(Bytes.toLong(row, row.length - Long.BYTES), Bytes.toLong(r.getValue(FAMILY, COUNT)));
       }

@@ -64,6 +64,7 @@ public final class TopTagsTable implements AutoCloseable {
   private final Connection connection;
   private final Table table;
   private final TagHistoryTable history;
+  private volatile long answeredAt = System.nanoTime();
 
   /** {@code historyTtl} null: open for reading, creating nothing. */
   private TopTagsTable(Connection connection, Duration historyTtl) throws IOException {
@@ -72,7 +73,7 @@ public final class TopTagsTable implements AutoCloseable {
       createIfAbsent(connection);
     }
     this.table = connection.getTable(NAME);
-    this.history = new TagHistoryTable(connection, historyTtl);
+    this.history = new TagHistoryTable(connection, historyTtl, this::answered);
   }
 
   /**
@@ -163,6 +164,7 @@ public final class TopTagsTable implements AutoCloseable {
     }
     try {
       table.put(put);
+      answered();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the top list to HBase: " + e.getMessage(), e);
     }
@@ -191,6 +193,7 @@ public final class TopTagsTable implements AutoCloseable {
   private Optional<Result> get(View view) {
     try {
       Result row = table.get(new Get(row(view)).addFamily(FAMILY));
+      answered();
       return row.isEmpty() ? Optional.empty() : Optional.of(row);
     } catch (TableNotFoundException e) {
       return Optional.empty(); // a reader before the stream job's first start
@@ -217,6 +220,20 @@ public final class TopTagsTable implements AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("TagCount is always serialisable", e);
     }
+  }
+
+  /**
+   * When HBase last answered a call of this table or its history ({@link System#nanoTime()}), a slice of
+   * a large write included: how a watchdog tells a call that is slow from one that is stuck. The client's
+   * own timeouts do not bound a write: a {@code BufferedMutator} whose HBase vanished looks up each row's
+   * region in turn, each lookup failing only after its retries (about 20 s), row after row.
+   */
+  public long answeredAtNanos() {
+    return answeredAt;
+  }
+
+  private void answered() {
+    answeredAt = System.nanoTime();
   }
 
   /** The minute buckets of every tag, on the same connection. */

@@ -7,6 +7,11 @@ import io.trendtags.store.TopTagsTable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.apache.hadoop.hbase.DoNotRetryIOException;
 import org.apache.hadoop.hbase.TableNotFoundException;
@@ -21,16 +26,29 @@ import org.slf4j.LoggerFactory;
  * completes, and the next ones catch up with what waited in Kafka. An error that retrying cannot cure
  * (HBase's {@code DoNotRetryIOException}, a bad argument) fails the batch at once with its message.
  * Every failed attempt closes its connection, so an outage leaks none.
+ *
+ * <p>HBase's client bounds reads but not a large write: when HBase vanishes mid-write, its
+ * {@code BufferedMutator} looks up each row's region in turn, each lookup failing only after its own
+ * retries, for hours. So a watchdog closes the connection of a call during which HBase has answered
+ * nothing for {@link #STALL_LIMIT}, and the call counts as a failed attempt.
  */
 public final class RetryingTopTagsStore implements TopTagsStore, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RetryingTopTagsStore.class);
   private static final Duration FIRST_PAUSE = Duration.ofSeconds(2);
   private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+  /** Silence from HBase that abandons a call: far longer than any healthy call waits for an answer. */
+  static final Duration STALL_LIMIT = Duration.ofSeconds(60);
 
   private final String hbaseZk;
   private final Duration deadline;
   private final Duration historyTtl;
+  private final Duration stallLimit;
+  private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread thread = new Thread(r, "hbase-call-watchdog");
+    thread.setDaemon(true);
+    return thread;
+  });
   private TopTagsTable table;
 
   /** A store that retries without limit. */
@@ -43,9 +61,14 @@ public final class RetryingTopTagsStore implements TopTagsStore, AutoCloseable {
    * @param historyTtl how long HBase keeps minute buckets, if this store creates their table
    */
   public RetryingTopTagsStore(String hbaseZk, Duration deadline, Duration historyTtl) {
+    this(hbaseZk, deadline, historyTtl, STALL_LIMIT);
+  }
+
+  RetryingTopTagsStore(String hbaseZk, Duration deadline, Duration historyTtl, Duration stallLimit) {
     this.hbaseZk = hbaseZk;
     this.deadline = deadline;
     this.historyTtl = historyTtl;
+    this.stallLimit = stallLimit;
   }
 
   @Override
@@ -83,14 +106,14 @@ public final class RetryingTopTagsStore implements TopTagsStore, AutoCloseable {
           table = TopTagsTable.connect(hbaseZk, historyTtl);
           LOG.info("connected to HBase at {}", hbaseZk);
         }
-        T result = call.apply(table);
+        T result = watched(call, table);
         if (attempt > 1) {
           LOG.info("HBase at {} answered again after {} attempts", hbaseZk, attempt);
         }
         return result;
       } catch (RuntimeException e) {
         closeQuietly();
-        if (!retryable(e)) {
+        if (!(e instanceof Stalled) && !retryable(e)) {
           throw new IllegalStateException("HBase at " + hbaseZk + " refused the batch: " + e.getMessage(), e);
         }
         if (deadline != null && System.nanoTime() - started > deadline.toNanos()) {
@@ -101,6 +124,43 @@ public final class RetryingTopTagsStore implements TopTagsStore, AutoCloseable {
         sleep(pause);
         pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
       }
+    }
+  }
+
+  /** HBase answered nothing for the stall limit during a call, whose connection was closed under it. */
+  private static final class Stalled extends RuntimeException {
+    Stalled(Duration limit, Throwable cause) {
+      super("no answer for " + limit.toSeconds() + " s, connection closed"
+          + (cause == null ? "" : " (" + cause.getMessage() + ")"), cause);
+    }
+  }
+
+  /** {@code call} on {@code current}, whose connection the watchdog closes if HBase falls silent. */
+  private <T> T watched(Function<TopTagsTable, T> call, TopTagsTable current) {
+    long started = System.nanoTime();
+    AtomicBoolean abandoned = new AtomicBoolean();
+    ScheduledFuture<?> check = watchdog.scheduleWithFixedDelay(() -> {
+      long silent = System.nanoTime() - Math.max(started, current.answeredAtNanos());
+      if (silent > stallLimit.toNanos() && abandoned.compareAndSet(false, true)) {
+        LOG.warn("HBase at {} has answered nothing for {} s during a call; closing its connection", hbaseZk,
+            stallLimit.toSeconds());
+        try {
+          current.close();
+        } catch (RuntimeException alreadyBroken) {
+          // The call fails either way; the next attempt opens a new connection.
+        }
+      }
+    }, 1, 1, TimeUnit.SECONDS);
+    try {
+      T result = call.apply(current);
+      if (abandoned.get()) {
+        throw new Stalled(stallLimit, null); // it returned, but on a connection now closed: do it again
+      }
+      return result;
+    } catch (RuntimeException e) {
+      throw abandoned.get() && !(e instanceof Stalled) ? new Stalled(stallLimit, e) : e;
+    } finally {
+      check.cancel(false);
     }
   }
 
@@ -137,6 +197,7 @@ public final class RetryingTopTagsStore implements TopTagsStore, AutoCloseable {
 
   @Override
   public synchronized void close() {
+    watchdog.shutdownNow();
     closeQuietly();
   }
 }

@@ -35,6 +35,8 @@ public final class LatestTopTags implements AutoCloseable {
   private Duration staleAfter;
   private final List<Consumer<Optional<TopTags>>> listeners = new CopyOnWriteArrayList<>();
   private ScheduledExecutorService scheduler;
+  /** What listeners last heard {@link #stale()} to be; guarded by {@code this}. */
+  private boolean announcedStale;
 
   /** A cache that reads {@code source} only when {@link #refresh()} is called. */
   public LatestTopTags(TopTagsSource source) {
@@ -54,13 +56,16 @@ public final class LatestTopTags implements AutoCloseable {
     }
     LatestTopTags cache = new LatestTopTags(source);
     cache.staleAfter = staleAfter;
-    cache.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    // Two threads: one reads, the other tells listeners when the cache turns stale while a read hangs
+    // (a read of an HBase that vanished can take minutes to fail, and the pages must not wait for it).
+    cache.scheduler = Executors.newScheduledThreadPool(2, runnable -> {
       Thread thread = new Thread(runnable, "top-tags-refresh");
       thread.setDaemon(true);
       return thread;
     });
     // Fixed delay, not fixed rate: a slow HBase read must not queue up reads behind it.
     cache.scheduler.scheduleWithFixedDelay(cache::refresh, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    cache.scheduler.scheduleWithFixedDelay(cache::announceIfStaleChanged, 1, 1, TimeUnit.SECONDS);
     return cache;
   }
 
@@ -76,7 +81,7 @@ public final class LatestTopTags implements AutoCloseable {
         log.info("Reading the top hashtags works again");
       }
       if (changed) {
-        listeners.forEach(listener -> notify(listener, read));
+        announce(read);
       }
     } catch (RuntimeException e) {
       // Runs every second: say it once, not once per refresh, until it recovers.
@@ -84,8 +89,7 @@ public final class LatestTopTags implements AutoCloseable {
         failing = true;
         log.warn("Cannot read the top hashtags (serving the last ones read): {}", e.toString());
         // The value is the same but now stale: listeners tell their clients so.
-        Optional<TopTags> kept = latest;
-        listeners.forEach(listener -> notify(listener, kept));
+        announce(latest);
       }
     }
   }
@@ -99,9 +103,22 @@ public final class LatestTopTags implements AutoCloseable {
     return failing || (staleAfter != null && System.nanoTime() - lastReadNanos > staleAfter.toNanos());
   }
 
+  /** Tells every listener {@code value}, and that the cache is as stale as it is now. */
+  private synchronized void announce(Optional<TopTags> value) {
+    announcedStale = stale();
+    listeners.forEach(listener -> notify(listener, value));
+  }
+
+  private synchronized void announceIfStaleChanged() {
+    if (stale() != announcedStale) {
+      announce(latest);
+    }
+  }
+
   /**
-   * Calls {@code listener} with every new value, and when reads start or stop failing ({@link #stale()}), on the refresh thread, after a read that differs from
-   * the one before. It must return quickly: the next read waits for it.
+   * Calls {@code listener} with every new value, and when the cache turns stale or fresh again
+   * ({@link #stale()}), on the cache's threads, one call at a time. It must return quickly: the next read
+   * waits for it.
    */
   public void onChange(Consumer<Optional<TopTags>> listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));

@@ -115,7 +115,7 @@ class LatestTopTagsTest {
   }
 
   @Test
-  void turns_stale_when_a_read_hangs_rather_than_fails_and_fresh_when_reads_come_back() throws Exception {
+  void turns_stale_when_a_read_hangs_rather_than_fails_tells_its_listeners_meanwhile_and_fresh_when_reads_come_back() throws Exception {
     java.util.concurrent.CountDownLatch hang = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.atomic.AtomicBoolean hanging = new java.util.concurrent.atomic.AtomicBoolean();
     TopTagsSource hangingSource = new TopTagsSource() {
@@ -139,14 +139,19 @@ class LatestTopTagsTest {
     try (LatestTopTags latest = LatestTopTags.refreshedEvery(hangingSource, Duration.ofMillis(50), Duration.ofMillis(500))) {
       org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> latest.get().isPresent());
       assertThat(latest.stale()).isFalse();
+      List<Boolean> heardStale = new java.util.concurrent.CopyOnWriteArrayList<>();
+      latest.onChange(top -> heardStale.add(latest.stale()));
 
       hanging.set(true);
       org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(latest::stale);
       assertThat(latest.get()).contains(JAVA_FIRST);
+      // The read still hangs: the listeners hear of it from the cache's other thread.
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> heardStale.equals(List.of(true)));
 
       hanging.set(false);
       hang.countDown();
       org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !latest.stale());
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> heardStale.equals(List.of(true, false)));
     }
   }
 }

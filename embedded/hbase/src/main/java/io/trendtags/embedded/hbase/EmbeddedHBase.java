@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.hbase.LocalHBaseCluster;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * HBase standalone in this JVM, as {@code hbase master start} runs it: an embedded ZooKeeper, then a master
- * and one region server. {@link #stop()} shuts them down in the reverse order, ZooKeeper last, so the region
+ * and one region server. The data (tables, WALs, the master's region) is kept across restarts, a
+ * {@code kill -9} included; ZooKeeper's is not (see {@link #start()}). {@link #stop()} shuts them down in the reverse order, ZooKeeper last, so the region
  * server never retries a ZooKeeper that is already gone.
  */
 final class EmbeddedHBase {
@@ -37,6 +39,14 @@ final class EmbeddedHBase {
   void start() throws IOException, InterruptedException {
     Configuration conf = settings.toConfiguration();
     DefaultMetricsSystem.setMiniClusterMode(true);
+    // ZooKeeper starts empty. It holds only what HBase 2.5+ rebuilds at start: the master's address, the
+    // live servers, a copy of meta's location, whose record is in the master's own region (HBASE-26193).
+    // Kept, the znodes of a killed HBase outlive it by a session timeout (40 s here), and a new master
+    // waits behind its dead predecessor and gives up after 30 s. Started empty, the master finds the dead
+    // region server by its WAL directory and replays its edits.
+    if (Files.exists(settings.zkDataDir()) && !FileUtil.fullyDelete(settings.zkDataDir().toFile())) {
+      throw new IOException("could not empty ZooKeeper's data directory " + settings.zkDataDir());
+    }
     Files.createDirectories(settings.zkDataDir());
     zooKeeper = new MiniZooKeeperCluster(conf);
     zooKeeper.setDefaultClientPort(settings.zkPort());

@@ -9,7 +9,7 @@ import org.apache.hadoop.hbase.LocalHBaseCluster;
  * The configuration of HBase standalone on 127.0.0.1: master, one region server and ZooKeeper in one JVM,
  * data on the local filesystem under {@code dataDir}.
  *
- * @param dataDir HBase's root dir, WALs and ZooKeeper's data, kept across restarts
+ * @param dataDir HBase's root dir and WALs, kept across restarts, and ZooKeeper's data, emptied at each start
  * @param zkPort ZooKeeper's client port
  * @param uiPort the master's web UI port, or -1 for no UI
  * @param randomPorts whether the master and region server RPC (and UI) ports are chosen free
