@@ -1,7 +1,11 @@
 package io.trendtags.it;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -74,16 +78,58 @@ final class TruthTimeline {
         + (withEntities ? ",\"entities\":{\"hashtags\":[" + String.join(",", entities) + "]}" : "") + "}";
   }
 
-  /** A record that is not a tweet, of one of several kinds, recorded as rejected. */
+  /**
+   * A record that must be set aside, of one of several kinds, recorded as rejected: not JSON, cut short,
+   * wrong types, no id, not an object, binary, no value at all (null), or a tweet whose one tag in
+   * {@code entities} is not a hashtag (empty, a control character, markup) or too long (10,000 chars).
+   * {@code null} stands for a record without a value.
+   */
   byte[] poison() {
     rejected++;
-    return switch (random.nextInt(5)) {
+    return switch (random.nextInt(11)) {
       case 0 -> "this is not JSON {".getBytes(StandardCharsets.UTF_8);
       case 1 -> "{\"id\": 12345, \"text\": \"#numeric id\"}".getBytes(StandardCharsets.UTF_8);
       case 2 -> "{\"text\": \"#no id at all\"}".getBytes(StandardCharsets.UTF_8);
       case 3 -> "[\"an\", \"array\"]".getBytes(StandardCharsets.UTF_8);
+      case 4 -> "{\"id\": \"%d\", \"text\": 5}".formatted(nextId++).getBytes(StandardCharsets.UTF_8);
+      case 5 -> {
+        byte[] whole = tweet(nextId++, "#Java", "Java").getBytes(StandardCharsets.UTF_8);
+        yield Arrays.copyOf(whole, whole.length / 2);
+      }
+      case 6 -> tweet(nextId++, "look #", "").getBytes(StandardCharsets.UTF_8);
+      case 7 -> tweet(nextId++, "look #bell\\u0007", "bell\\u0007").getBytes(StandardCharsets.UTF_8);
+      case 8 -> tweet(nextId++, "look", "<b>bold</b>").getBytes(StandardCharsets.UTF_8);
+      case 9 -> tweet(nextId++, "look", "x".repeat(10_000)).getBytes(StandardCharsets.UTF_8);
+      case 10 -> null;
       default -> new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, 0x00, 0x7B};
     };
+  }
+
+  /** A record of about {@code bytes} bytes that must be set aside: binary, or a tweet whose one tag fills it. */
+  byte[] largePoison(int bytes, boolean binary) {
+    rejected++;
+    if (binary) {
+      byte[] value = new byte[bytes];
+      random.nextBytes(value);
+      value[0] = (byte) 0xFF; // never the start of JSON
+      return value;
+    }
+    return tweet(nextId++, "look", "y".repeat(bytes - 200)).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A tweet (JSON; {@code text} and {@code tag} already escaped) whose one entity hashtag is {@code tag}. */
+  private static String tweet(long id, String text, String tag) {
+    return "{\"id\":\"" + id + "\",\"text\":\"" + text + "\",\"entities\":{\"hashtags\":[{\"start\":5,\"end\":6,\"tag\":\""
+        + tag + "\"}]}}";
+  }
+
+  /** Writes {@code tweets} new tweets to {@code file}, one JSON per line, as a replay reads them. */
+  Path writeTimeline(Path file, int tweets) throws IOException {
+    List<String> lines = new ArrayList<>(tweets);
+    for (int i = 0; i < tweets; i++) {
+      lines.add(tweet());
+    }
+    return Files.write(file, lines, StandardCharsets.UTF_8);
   }
 
   /** Expected count per case-folded tag: the number of distinct tweets that used it. */
