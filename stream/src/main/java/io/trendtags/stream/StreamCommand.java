@@ -3,8 +3,16 @@ package io.trendtags.stream;
 import io.trendtags.core.config.ConfigDefaults;
 import io.trendtags.core.config.DurationConverter;
 import io.trendtags.core.config.EffectiveConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.trendtags.observe.Health;
+import io.trendtags.observe.OpsServer;
+import io.trendtags.observe.StageMetrics;
+import io.trendtags.stream.ops.MeteredTopTagsStore;
+import io.trendtags.stream.ops.QueryMetrics;
+import io.trendtags.stream.ops.StreamHealth;
 import io.trendtags.stream.sink.RetryingTopTagsStore;
 import io.trendtags.stream.window.SurgeSettings;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -98,6 +106,14 @@ public final class StreamCommand implements Callable<Integer> {
       description = "How long HBase keeps each tag's minute buckets, when the job creates table hashtags_history (default: ${DEFAULT-VALUE}).", defaultValue = "7d")
   Duration historyTtl;
 
+  @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "9102",
+      description = "Port of /metrics (Prometheus) and /health; 0 for none (default: ${DEFAULT-VALUE}).")
+  int metricsPort;
+
+  @Option(names = "--metrics-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+      description = "Address the metrics port listens on (default: ${DEFAULT-VALUE}).")
+  String metricsBind;
+
   @Option(names = "--config", description = "Properties file of option defaults.")
   Path config;
 
@@ -112,19 +128,33 @@ public final class StreamCommand implements Callable<Integer> {
     StreamSettings settings = new StreamSettings(kafka, topic, checkpoint, parseTrigger(trigger), once,
         maxOffsetsPerTrigger, shufflePartitions, uiPort, dedupHorizon, allowedLateness,
         new SurgeSettings(surgeMinAuthors, surgeBaselineHours, surgeHalfLife), replicationFactor);
+    if (metricsPort < 0 || metricsPort > 65535) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--metrics-port must be from 1 to 65535, or 0 for none; got " + metricsPort);
+    }
     SparkSession spark = HashtagStream.session(settings, master);
+    PrometheusMeterRegistry registry = StageMetrics.registry("stream");
+    spark.streams().addListener(new QueryMetrics(registry));
     try (RetryingTopTagsStore store = new RetryingTopTagsStore(hbaseZk, hbaseTimeout, historyTtl)) {
-      List<HashtagStream.JobQuery> queries = HashtagStream.queries(spark, settings, store);
+      List<HashtagStream.JobQuery> queries = HashtagStream.queries(spark, settings, new MeteredTopTagsStore(store, registry));
+      Health health = StreamHealth.of(spark, queries.stream().map(HashtagStream.JobQuery::name).toList(), store);
       QuerySupervisor supervisor = new QuerySupervisor(spark, queries);
       Thread main = Thread.currentThread();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         supervisor.stop();
         main.interrupt(); // ends a pause before a restart at once
       }, "stream-shutdown"));
+      OpsServer started;
       try {
+        started = metricsPort == 0 ? null : OpsServer.start(metricsBind, metricsPort, registry, health);
+      } catch (IOException e) {
+        System.err.println("trendtags stream: " + e.getMessage());
+        return 1;
+      }
+      try (OpsServer ops = started) {
         supervisor.startAll();
         System.out.println("TRENDTAGS READY stream queries=" + queries.size() + " ui="
-            + spark.sparkContext().uiWebUrl().getOrElse(() -> "none"));
+            + spark.sparkContext().uiWebUrl().getOrElse(() -> "none")
+            + (ops == null ? "" : " metrics=" + ops.metricsUrl()));
         supervisor.run();
       } catch (InterruptedException e) {
         LOG.info("stopping");

@@ -31,9 +31,20 @@ public final class Stages {
 
   private Stages() {}
 
-  /** Starts {@code ./trendtags <stage> <args>}; wait for it with {@link StageProcess#awaitReady}. */
+  /** The stages with a metrics port (default 9101-9103, as a user's would be). */
+  private static final java.util.Set<String> WITH_METRICS_PORT = java.util.Set.of("web", "stream");
+
+  /**
+   * Starts {@code ./trendtags <stage> <args>}; wait for it with {@link StageProcess#awaitReady}. A stage
+   * with a metrics port gets {@code --metrics-port 0} (none) unless the test asks for one: tests run stages
+   * side by side, and beside a developer's demo, whose stages hold the default ports.
+   */
   public static StageProcess start(String stage, String... args) {
-    return builder(stage).args(args).start();
+    StageProcess.Builder builder = builder(stage).args(args);
+    if (WITH_METRICS_PORT.contains(stage) && !java.util.Arrays.asList(args).contains("--metrics-port")) {
+      builder.args("--metrics-port", "0");
+    }
+    return builder.start();
   }
 
   /** A builder with the log file already chosen, for a working directory or environment of your own. */

@@ -5,13 +5,17 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.plugin.bundled.GlobalHeadersConfig.ReferrerPolicy;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.trendtags.core.top.View;
+import io.trendtags.observe.Health;
+import io.trendtags.observe.StageMetrics;
 import io.trendtags.web.api.TagHistoryEndpoint;
 import io.trendtags.web.api.TopTagsEndpoint;
 import io.trendtags.web.api.HealthEndpoint;
 import io.trendtags.web.api.StreamLimits;
 import io.trendtags.web.api.TopTagsStream;
 import io.trendtags.web.embed.EmbedPolicy;
+import io.trendtags.web.ops.WebOps;
 import io.trendtags.web.page.TopTagsPages;
 import io.trendtags.web.source.LatestTopTags;
 import io.trendtags.web.source.TopTagsSource;
@@ -38,6 +42,8 @@ public final class WebApp implements AutoCloseable {
 
   private final Map<View, LatestTopTags> latest = new EnumMap<>(View.class);
   private final TopTagsStream stream;
+  private final PrometheusMeterRegistry registry;
+  private final Health health;
   private final Javalin javalin;
 
   /** An app whose widget any site may frame and whose API any origin may call. */
@@ -50,10 +56,20 @@ public final class WebApp implements AutoCloseable {
   }
 
   public WebApp(TopTagsSource source, Duration refresh, EmbedPolicy embed, StreamLimits streamLimits) {
+    this(source, refresh, embed, streamLimits, StageMetrics.registry("web"));
+  }
+
+  /** An app whose metrics go to {@code registry} (served by the stage on its metrics port). */
+  public WebApp(TopTagsSource source, Duration refresh, EmbedPolicy embed, StreamLimits streamLimits,
+      PrometheusMeterRegistry registry) {
+    this.registry = registry;
+    TopTagsSource timed = WebOps.timed(source, registry);
     for (View view : View.values()) {
-      latest.put(view, LatestTopTags.refreshedEvery(() -> source.read(view), refresh));
+      latest.put(view, LatestTopTags.refreshedEvery(() -> timed.read(view), refresh));
     }
     this.stream = new TopTagsStream(latest, streamLimits);
+    this.health = WebOps.health(latest);
+    WebOps.bind(registry, latest, stream::openStreams);
     TopTagsPages pages = new TopTagsPages(latest);
     String widgetCsp = embed.widgetCsp();
     this.javalin = Javalin.create(config -> {
@@ -85,7 +101,8 @@ public final class WebApp implements AutoCloseable {
       config.routes.get(TopTagsPages.WIDGET, pages::widget);
       config.routes.get(TopTagsEndpoint.PATH, new TopTagsEndpoint(latest));
       config.routes.get(TopTagsStream.PATH, stream);
-      config.routes.get(HealthEndpoint.PATH, new HealthEndpoint(latest));
+      config.routes.get(HealthEndpoint.PATH, new HealthEndpoint(health));
+      config.routes.after(ctx -> WebOps.countRequest(registry, ctx));
       config.routes.get(TagHistoryEndpoint.PATH, new TagHistoryEndpoint(source, latest.get(View.ALL), Clock.systemUTC()));
     });
   }
@@ -99,6 +116,16 @@ public final class WebApp implements AutoCloseable {
   /** The port the app listens on, once started. */
   public int port() {
     return javalin.port();
+  }
+
+  /** Its metrics, for the stage's metrics port. */
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  /** Its health, as {@code GET /health} answers it (here and on the metrics port). */
+  public Health health() {
+    return health;
   }
 
   /** How many {@code /api/stream} clients are connected now. */

@@ -4,9 +4,12 @@ import io.javalin.util.JavalinBindException;
 import io.trendtags.core.config.ConfigDefaults;
 import io.trendtags.core.config.DurationConverter;
 import io.trendtags.core.config.EffectiveConfig;
+import io.trendtags.observe.OpsServer;
+import io.trendtags.observe.StageMetrics;
 import io.trendtags.web.api.StreamLimits;
 import io.trendtags.web.embed.EmbedPolicy;
 import io.trendtags.web.source.TableTopTagsSource;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -68,6 +71,10 @@ public final class WebCommand implements Callable<Integer> {
       description = "Most /api/stream connections open at once from one client address (default: ${DEFAULT-VALUE}).")
   int maxStreamsPerAddress;
 
+  @Option(names = "--metrics-port", defaultValue = "9103", paramLabel = "PORT",
+      description = "Port of /metrics (Prometheus) and /health, on the --bind address; 0 for none (default: ${DEFAULT-VALUE}).")
+  int metricsPort;
+
   // Read by ConfigDefaults before parsing; declared so that picocli accepts it and --help shows it.
   @Option(names = "--config", paramLabel = "FILE",
       description = "Properties file of option defaults (default: $TRENDTAGS_CONFIG, else ./trendtags.properties).")
@@ -86,26 +93,34 @@ public final class WebCommand implements Callable<Integer> {
     // Serve at once, and read HBase when it is there: the page says "waiting for data" meanwhile.
     TableTopTagsSource table = TableTopTagsSource.connectingTo(hbaseZk);
     WebApp app = new WebApp(table, refresh, embed,
-        new StreamLimits(maxStreams, maxStreamsPerAddress, StreamLimits.DEFAULTS.dropBehindAfter()));
+        new StreamLimits(maxStreams, maxStreamsPerAddress, StreamLimits.DEFAULTS.dropBehindAfter()), StageMetrics.registry("web"));
+    OpsServer started;
     try {
       app.start(bind, port);
-    } catch (JavalinBindException e) {
+      started = metricsPort == 0 ? null : OpsServer.start(bind, metricsPort, app.registry(), app.health());
+    } catch (JavalinBindException | IOException e) {
       app.close();
       table.close();
-      System.err.printf("trendtags web: cannot listen on %s:%d (%s). Choose another --port or --bind.%n",
-          bind, port, e.getMessage());
+      System.err.printf("trendtags web: %s%n", e instanceof JavalinBindException
+          ? "cannot listen on " + bind + ":" + port + " (" + e.getMessage() + "). Choose another --port or --bind."
+          : e.getMessage());
       return 1;
     }
+    OpsServer ops = started;
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("web: stopping");
+      if (ops != null) {
+        ops.close();
+      }
       app.close();
       table.close();
       stopped.countDown();
     }, "web-shutdown"));
 
-    System.out.println("TRENDTAGS READY web url=http://" + urlHost(bind) + ":" + app.port() + "/");
+    System.out.println("TRENDTAGS READY web url=http://" + urlHost(bind) + ":" + app.port() + "/"
+        + (ops == null ? "" : " metrics=http://" + urlHost(bind) + ":" + ops.port() + "/metrics"));
     System.out.flush();
     stopped.await();
     return 0;
@@ -114,6 +129,9 @@ public final class WebCommand implements Callable<Integer> {
   private void validate() {
     if (port < 0 || port > 65535) {
       throw new ParameterException(spec.commandLine(), "--port must be from 0 to 65535, got " + port);
+    }
+    if (metricsPort < 0 || metricsPort > 65535) {
+      throw new ParameterException(spec.commandLine(), "--metrics-port must be from 1 to 65535, or 0 for none; got " + metricsPort);
     }
     if (maxStreams < 1 || maxStreamsPerAddress < 1) {
       throw new ParameterException(spec.commandLine(), "--max-streams and --max-streams-per-address must be 1 or more");

@@ -79,9 +79,11 @@ public final class Demo {
         out.println("demo: the client reads your X home timeline (log: " + settings.logs().resolve("client.log") + ")");
         start("client", x.environment(), args.toArray(String[]::new));
       }
-      String url = ready(web).get("url");
+      Map<String, String> webReady = ready(web);
+      String url = webReady.get("url");
       ready(hbase);
-      out.printf("%n  Dashboard: %s%n  Logs:      %s%n  Ctrl-C stops everything.%n%n", url, settings.logs());
+      out.printf("%n  Dashboard: %s%n  Metrics:   %s (web), http://127.0.0.1:9102/metrics (stream, once it runs)%n"
+          + "  Logs:      %s%n  Ctrl-C stops everything.%n%n", url, webReady.getOrDefault("metrics", "none"), settings.logs());
       new FirstBarsWatch(url, started, startNanos, out).start();
     } catch (IllegalStateException e) {
       out.println("demo: " + e.getMessage());

@@ -50,6 +50,8 @@ public final class RetryingTopTagsStore implements TopTagsStore, AutoCloseable {
     return thread;
   });
   private TopTagsTable table;
+  /** When the current run of failed attempts began ({@link System#nanoTime()}), 0 while HBase answers. */
+  private volatile long failingSince;
 
   /** A store that retries without limit. */
   public RetryingTopTagsStore(String hbaseZk) {
@@ -107,11 +109,15 @@ public final class RetryingTopTagsStore implements TopTagsStore, AutoCloseable {
           LOG.info("connected to HBase at {}", hbaseZk);
         }
         T result = watched(call, table);
+        failingSince = 0;
         if (attempt > 1) {
           LOG.info("HBase at {} answered again after {} attempts", hbaseZk, attempt);
         }
         return result;
       } catch (RuntimeException e) {
+        if (failingSince == 0) {
+          failingSince = System.nanoTime();
+        }
         closeQuietly();
         if (!(e instanceof Stalled) && !retryable(e)) {
           throw new IllegalStateException("HBase at " + hbaseZk + " refused the batch: " + e.getMessage(), e);
@@ -125,6 +131,12 @@ public final class RetryingTopTagsStore implements TopTagsStore, AutoCloseable {
         pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
       }
     }
+  }
+
+  /** How long HBase has failed every attempt, while it does: what the job's health reports. */
+  public Optional<Duration> unreachableFor() {
+    long since = failingSince;
+    return since == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(System.nanoTime() - since));
   }
 
   /** HBase answered nothing for the stall limit during a call, whose connection was closed under it. */

@@ -2,38 +2,27 @@ package io.trendtags.web.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.http.HttpStatus;
-import io.trendtags.core.top.View;
-import io.trendtags.web.source.LatestTopTags;
-import java.util.List;
-import java.util.Map;
+import io.trendtags.observe.Health;
 
 /**
- * {@code GET /health}: 200 {@code {"status":"ok","down":[]}} while the app reads HBase, 503
- * {@code {"status":"unavailable","down":["hbase"]}} while it cannot (it keeps serving the last lists it read,
- * marked {@code "stale": true}). For a load balancer or a supervisor; it reads nothing itself.
+ * {@code GET /health} on the app's own port: 200 {@code {"status":"up","down":[],"checks":{...}}} while the app
+ * reads HBase, 503 {@code {"status":"degraded","down":["hbase"],...}} with the reason while it cannot (it keeps
+ * serving the last lists it read, marked {@code "stale": true}). The same answer as on the metrics port, for
+ * a load balancer that knows only the app's port. It reads nothing itself.
  */
 public final class HealthEndpoint implements Handler {
 
   public static final String PATH = "/health";
 
-  /** The answer's body. */
-  public record Health(String status, List<String> down) {}
+  private final Health health;
 
-  private final Map<View, LatestTopTags> latest;
-
-  public HealthEndpoint(Map<View, LatestTopTags> latest) {
-    this.latest = latest;
+  public HealthEndpoint(Health health) {
+    this.health = health;
   }
 
   @Override
   public void handle(Context ctx) {
-    ctx.header("Cache-Control", "no-store");
-    boolean hbaseDown = latest.values().stream().anyMatch(LatestTopTags::stale);
-    if (hbaseDown) {
-      ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(new Health("unavailable", List.of("hbase")));
-    } else {
-      ctx.json(new Health("ok", List.of()));
-    }
+    Health.Report report = health.report();
+    ctx.header("Cache-Control", "no-store").status(report.httpStatus()).contentType("application/json").result(report.toJson());
   }
 }

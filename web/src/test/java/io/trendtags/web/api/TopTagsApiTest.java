@@ -97,7 +97,8 @@ class TopTagsApiTest {
   void while_HBase_cannot_be_read_api_top_serves_the_last_list_marked_stale_and_health_says_what_is_down() throws Exception {
     startWith(fifteenTags());
     assertThat(get("/health").statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(get("/health").body())).isEqualTo(JSON.readTree("{\"status\": \"ok\", \"down\": []}"));
+    assertThat(JSON.readTree(get("/health").body())).isEqualTo(
+        JSON.readTree("{\"status\": \"up\", \"down\": [], \"checks\": {\"hbase\": {\"status\": \"up\", \"reason\": null}}}"));
 
     source.failWith(new java.io.UncheckedIOException(new IOException("HBase is down")));
     await().atMost(Duration.ofSeconds(5)).until(() -> get("/health").statusCode() == 503);
@@ -106,7 +107,10 @@ class TopTagsApiTest {
     assertThat(stale.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(stale.body()).get("stale").asBoolean()).isTrue();
     assertThat(tagsOf(stale)).containsExactly("Tag01", "Tag02");
-    assertThat(JSON.readTree(get("/health").body())).isEqualTo(JSON.readTree("{\"status\": \"unavailable\", \"down\": [\"hbase\"]}"));
+    JsonNode health = JSON.readTree(get("/health").body());
+    assertThat(health.get("status").asText()).isEqualTo("degraded");
+    assertThat(health.get("down").toString()).isEqualTo("[\"hbase\"]");
+    assertThat(health.at("/checks/hbase/reason").asText()).contains("cannot read HBase");
 
     source.recover();
     await().atMost(Duration.ofSeconds(5)).until(() -> get("/health").statusCode() == 200);
