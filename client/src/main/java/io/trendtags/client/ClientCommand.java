@@ -1,5 +1,7 @@
 package io.trendtags.client;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.trendtags.client.ops.ClientMetrics;
 import io.trendtags.client.replay.Replay;
 import io.trendtags.client.replay.ReplayProgress;
 import io.trendtags.client.replay.ReplayStats;
@@ -22,6 +24,8 @@ import io.trendtags.client.x.XCredentials;
 import io.trendtags.core.config.ConfigDefaults;
 import io.trendtags.core.config.DurationConverter;
 import io.trendtags.core.config.EffectiveConfig;
+import io.trendtags.observe.OpsServer;
+import io.trendtags.observe.StageMetrics;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -160,11 +164,18 @@ public final class ClientCommand implements Callable<Integer> {
           + "X timeline: default ~/.trendtags/client.")
   Path stateDir;
 
+  @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "9101",
+      description = "Port of /metrics (Prometheus) and /health on 127.0.0.1; 0 for none (default: ${DEFAULT-VALUE}).")
+  int metricsPort;
+
   @Option(names = "--config", paramLabel = "FILE", description = "Properties file of option defaults.")
   Path config;
 
   /** The process environment; tests put their own. */
   Map<String, String> environment = System.getenv();
+
+  private ClientMetrics metrics = ClientMetrics.unserved();
+  private OpsServer ops;
 
   public static void main(String[] args) {
     System.exit(ConfigDefaults.execute(new ClientCommand(), args));
@@ -173,6 +184,27 @@ public final class ClientCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (metricsPort < 0 || metricsPort > 65535) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--metrics-port must be from 1 to 65535, or 0 for none; got " + metricsPort);
+    }
+    try {
+      return send();
+    } finally {
+      if (ops != null) {
+        ops.close();
+      }
+    }
+  }
+
+  /** Starts the metrics port, once the options are known to be good. */
+  private void startOps() throws IOException {
+    PrometheusMeterRegistry registry = StageMetrics.registry("client");
+    metrics = new ClientMetrics(registry);
+    ops = metricsPort == 0 ? null : OpsServer.start("127.0.0.1", metricsPort, registry, metrics.health());
+  }
+
+  /** Sends the timeline the options name into Kafka. */
+  private int send() {
     Optional<XCredentials> x;
     try {
       x = XCredentials.resolve(credentials, environment, credentialsFile);
@@ -201,11 +233,17 @@ public final class ClientCommand implements Callable<Integer> {
     TimelineSource source = replay == null ? TimelineSource.bundled() : TimelineSource.file(replay);
     LOG.info("{}", EffectiveConfig.describe(spec));
     try {
+      startOps();
+    } catch (IOException e) {
+      LOG.error("{}", e.getMessage());
+      return 1;
+    }
+    try {
       TweetTopic.ensureExists(kafka, topic, partitions, replicationFactor);
       if (synthetic) {
-        return synthetic(new KafkaTweetSink(kafka, topic));
+        return synthetic(new KafkaTweetSink(kafka, topic, metrics));
       }
-      return replay(source, new KafkaTweetSink(kafka, topic));
+      return replay(source, new KafkaTweetSink(kafka, topic, metrics));
     } catch (SinkException e) {
       LOG.error("{}", e.getMessage());
       return 1;
@@ -237,15 +275,16 @@ public final class ClientCommand implements Callable<Integer> {
     Path state = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".trendtags", "client");
     LOG.info("{}", EffectiveConfig.describe(spec));
     HomeTimeline timeline = new HomeTimeline(
-        new XApi(apiBaseUrl, new OAuth1Signer(x), Duration.ofMillis((long) (requestTimeout * 1000))), PAGE_SIZE);
+        new XApi(apiBaseUrl, new OAuth1Signer(x), Duration.ofMillis((long) (requestTimeout * 1000)), metrics), PAGE_SIZE);
     BackfillProgress progress = new BackfillProgress(limit, System.console() != null ? System.err : null, LOG::info);
     try {
+      startOps();
       TweetTopic.ensureExists(kafka, topic, partitions, replicationFactor);
-    } catch (SinkException e) {
+    } catch (SinkException | IOException e) {
       LOG.error("{}", e.getMessage());
       return 1;
     }
-    KafkaTweetSink sink = new KafkaTweetSink(kafka, topic);
+    KafkaTweetSink sink = new KafkaTweetSink(kafka, topic, metrics);
     KafkaTopicLedger ledger = new KafkaTopicLedger(kafka, topic);
     try {
       TimelineFollower follower = new TimelineFollower(timeline, sink, ledger, state, limit,
@@ -361,7 +400,8 @@ public final class ClientCommand implements Callable<Integer> {
   }
 
   private void ready(String source) {
-    System.out.println("TRENDTAGS READY client kafka=" + kafka + " topic=" + topic + (source == null ? "" : " source=" + source));
+    System.out.println("TRENDTAGS READY client kafka=" + kafka + " topic=" + topic + (source == null ? "" : " source=" + source)
+        + (ops == null ? "" : " metrics=" + ops.metricsUrl()));
     System.out.flush();
   }
 }

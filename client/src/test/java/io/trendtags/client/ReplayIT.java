@@ -48,7 +48,7 @@ class ReplayIT {
 
     int code = new CommandLine(new ClientCommand()).execute(
         "--replay", replay.toString(), "--rate", "0", "--kafka", KAFKA.bootstrapServers(),
-        "--topic", topic, "--partitions", "3", "--original-times");
+        "--topic", topic, "--partitions", "3", "--original-times", "--metrics-port", "0");
 
     assertThat(code).isZero();
     Map<String, String> expected = new LinkedHashMap<>();

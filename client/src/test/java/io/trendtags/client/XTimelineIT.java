@@ -65,7 +65,7 @@ class XTimelineIT {
     StageProcess.Builder client = Stages.builder("client").args(
         "--api-base-url", x.baseUrl().toString(), "--kafka", KAFKA.bootstrapServers(), "--topic", topic,
         "--partitions", Integer.toString(PARTITIONS), "--state-dir", dir.resolve("state").toString(),
-        "--poll-interval", "0.2", "--request-timeout", "2", "--backfill", "1000");
+        "--poll-interval", "0.2", "--request-timeout", "2", "--backfill", "1000", "--metrics-port", "0");
     for (int i = 0; i < 4; i++) {
       client.env(XCredentials.ENVIRONMENT.get(i), credentials.values().get(i));
     }
@@ -156,7 +156,7 @@ class XTimelineIT {
     wrongSecret.set(1, "cs-wrong-8badf00d");
     List<String> args = new ArrayList<>(wrongSecret);
     args.addAll(List.of("--api-base-url", x.baseUrl().toString(), "--kafka", KAFKA.bootstrapServers(),
-        "--topic", topic, "--state-dir", dir.resolve("state").toString()));
+        "--topic", topic, "--state-dir", dir.resolve("state").toString(), "--metrics-port", "0"));
 
     int code = new CommandLine(command).setErr(new PrintWriter(err, true)).execute(args.toArray(String[]::new));
 

@@ -30,10 +30,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The stream job's and the web app's metrics ports, scraped as Prometheus would while known tweets flow:
- * the named series move with the input (rows read per query equal the records sent, rejected records
- * equal the bad ones sent, the Kafka lag falls to 0, requests are counted by route), and {@code /health}
- * answers 200 up on both.
+ * Each stage's metrics port (client, stream job, web app), scraped as Prometheus would while known tweets
+ * flow: the named series move with the input (tweets the client sent, rows read per query equal to the
+ * records sent, rejected records equal to the bad ones, the Kafka lag down to 0, requests counted by
+ * route), and {@code /health} answers 200 up on each.
  */
 class MetricsIT {
 
@@ -45,12 +45,16 @@ class MetricsIT {
 
   private final TruthTimeline truth = new TruthTimeline(20261206L, 1_885_000_000_000_000_000L);
   private final HttpClient http = HttpClient.newHttpClient();
-  private final List<Integer> ports = FreePorts.take(2);
+  private final List<Integer> ports = FreePorts.take(3);
   private StageProcess stream;
   private StageProcess web;
+  private StageProcess client;
 
   @AfterEach
   void stop() {
+    if (client != null) {
+      client.stop(Duration.ofSeconds(20));
+    }
     if (web != null) {
       web.stop(Duration.ofSeconds(20));
     }
@@ -72,7 +76,7 @@ class MetricsIT {
   }
 
   @Test
-  void theStreamsAndTheWebAppsSeriesMoveWithTheTweetsAndBothAreHealthy(@TempDir Path checkpoint) throws Exception {
+  void eachStagesSeriesMoveWithTheTweetsAndEachIsHealthy(@TempDir Path checkpoint, @TempDir Path dir) throws Exception {
     KAFKA.createTopic(TOPIC, 2);
     stream = Stages.start("stream", "--kafka", KAFKA.bootstrapServers(), "--topic", TOPIC, "--hbase-zk", HBASE.zkQuorum(),
         "--checkpoint", checkpoint.toString(), "--trigger", "500ms", "--ui-port", "-1", "--metrics-port", ports.get(0).toString());
@@ -94,7 +98,20 @@ class MetricsIT {
         }
       }
     }
-    int records = tweets + bad;
+    // And 100 more through the client, slowly enough to scrape it while it sends.
+    int replayed = 100;
+    client = Stages.start("client", "--replay", truth.writeTimeline(dir.resolve("timeline.jsonl"), replayed).toString(),
+        "--rate", "10", "--kafka", KAFKA.bootstrapServers(), "--topic", TOPIC, "--metrics-port", ports.get(2).toString());
+    String clientMetrics = client.awaitReady(Duration.ofMinutes(1)).get("metrics");
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      String scrape = get(clientMetrics);
+      assertThat(sum(scrape, "trendtags_client_tweets_sent_total{")).isBetween(5.0, (double) replayed);
+      assertThat(sum(scrape, "trendtags_client_send_errors_total{")).isZero();
+      assertThat(scrape).contains("kafka_producer_");
+    });
+    assertThat(JSON.readTree(get(clientMetrics.replace("/metrics", "/health"))).get("status").asText()).isEqualTo("up");
+    assertThat(client.awaitExit(Duration.ofSeconds(30))).as("the replay ends by itself").isZero();
+    int records = tweets + bad + replayed;
 
     await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
       String scrape = get(streamMetrics);

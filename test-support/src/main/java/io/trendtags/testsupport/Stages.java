@@ -32,7 +32,7 @@ public final class Stages {
   private Stages() {}
 
   /** The stages with a metrics port (default 9101-9103, as a user's would be). */
-  private static final java.util.Set<String> WITH_METRICS_PORT = java.util.Set.of("web", "stream");
+  private static final java.util.Set<String> WITH_METRICS_PORT = java.util.Set.of("web", "stream", "client");
 
   /**
    * Starts {@code ./trendtags <stage> <args>}; wait for it with {@link StageProcess#awaitReady}. A stage

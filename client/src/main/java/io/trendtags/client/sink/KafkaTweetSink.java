@@ -1,5 +1,6 @@
 package io.trendtags.client.sink;
 
+import io.trendtags.client.ops.ClientMetrics;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,10 +20,17 @@ public final class KafkaTweetSink implements TweetSink {
   private final Producer<String, byte[]> producer;
   private final String topic;
   private final AtomicReference<Exception> failure = new AtomicReference<>();
+  private final ClientMetrics metrics;
 
   /** A sink writing to {@code topic} on {@code bootstrapServers} ("127.0.0.1:9092"). */
   public KafkaTweetSink(String bootstrapServers, String topic) {
+    this(bootstrapServers, topic, ClientMetrics.unserved());
+  }
+
+  /** As {@link #KafkaTweetSink(String, String)}, counting what Kafka takes and refuses in {@code metrics}. */
+  public KafkaTweetSink(String bootstrapServers, String topic, ClientMetrics metrics) {
     this.topic = topic;
+    this.metrics = metrics;
     this.producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ProducerConfig.CLIENT_ID_CONFIG, "trendtags-client",
@@ -32,6 +40,7 @@ public final class KafkaTweetSink implements TweetSink {
         // A few ms of batching costs nothing at 50 tweets/s and lets --rate 0 fill batches.
         ProducerConfig.LINGER_MS_CONFIG, 5),
         new StringSerializer(), new ByteArraySerializer());
+    metrics.watch(producer);
   }
 
   @Override
@@ -43,7 +52,10 @@ public final class KafkaTweetSink implements TweetSink {
     try {
       producer.send(new ProducerRecord<>(topic, id, json), (metadata, e) -> {
         if (e != null) {
+          metrics.sendFailed(e);
           failure.compareAndSet(null, e);
+        } else {
+          metrics.sent();
         }
       });
     } catch (InterruptException e) {

@@ -2,6 +2,7 @@ package io.trendtags.client.x;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trendtags.client.ops.ClientMetrics;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -25,12 +27,19 @@ public final class XApi {
   private final OAuth1Signer signer;
   private final HttpClient http;
   private final Duration timeout;
+  private final ClientMetrics metrics;
 
   /**
    * @param baseUrl {@code https://api.x.com}, or a test server
    * @param timeout the longest wait for one response; past it the request counts as a transient failure
    */
   public XApi(URI baseUrl, OAuth1Signer signer, Duration timeout) {
+    this(baseUrl, signer, timeout, ClientMetrics.unserved());
+  }
+
+  /** As {@link #XApi(URI, OAuth1Signer, Duration)}, noting each answer and failure in {@code metrics}. */
+  public XApi(URI baseUrl, OAuth1Signer signer, Duration timeout, ClientMetrics metrics) {
+    this.metrics = metrics;
     String url = baseUrl.toString();
     this.baseUrl = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
     this.signer = signer;
@@ -48,6 +57,17 @@ public final class XApi {
    * @throws InterruptedException if the thread is interrupted while waiting (the client is stopping)
    */
   public Response get(String path, Map<String, String> query) throws XApiException, InterruptedException {
+    try {
+      Response response = send(path, query);
+      metrics.xAnswered(response.rateLimit(), Instant.now());
+      return response;
+    } catch (XApiException e) {
+      metrics.xFailed(e);
+      throw e;
+    }
+  }
+
+  private Response send(String path, Map<String, String> query) throws XApiException, InterruptedException {
     URI endpoint = URI.create(baseUrl + path);
     StringJoiner queryString = new StringJoiner("&");
     query.forEach((name, value) -> queryString.add(OAuth1Signer.percentEncode(name) + "=" + OAuth1Signer.percentEncode(value)));

@@ -82,7 +82,7 @@ public final class Demo {
       Map<String, String> webReady = ready(web);
       String url = webReady.get("url");
       ready(hbase);
-      out.printf("%n  Dashboard: %s%n  Metrics:   %s (web), http://127.0.0.1:9102/metrics (stream, once it runs)%n"
+      out.printf("%n  Dashboard: %s%n  Metrics:   %s (web), :9102 (stream), :9101 (client)%n"
           + "  Logs:      %s%n  Ctrl-C stops everything.%n%n", url, webReady.getOrDefault("metrics", "none"), settings.logs());
       new FirstBarsWatch(url, started, startNanos, out).start();
     } catch (IllegalStateException e) {
