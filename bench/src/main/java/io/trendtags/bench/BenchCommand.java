@@ -1,4 +1,4 @@
-package io.trendtags.stream.bench;
+package io.trendtags.bench;
 
 import io.trendtags.core.config.ConfigDefaults;
 import io.trendtags.launcher.process.FreePorts;

@@ -1,4 +1,4 @@
-package io.trendtags.stream.bench;
+package io.trendtags.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.trendtags.stream.bench;
+package io.trendtags.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

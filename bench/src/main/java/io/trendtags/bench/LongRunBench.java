@@ -1,4 +1,4 @@
-package io.trendtags.stream.bench;
+package io.trendtags.bench;
 
 import io.trendtags.stream.HashtagStream;
 import io.trendtags.stream.StreamSettings;

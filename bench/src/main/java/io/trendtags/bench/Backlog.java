@@ -1,4 +1,4 @@
-package io.trendtags.stream.bench;
+package io.trendtags.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
