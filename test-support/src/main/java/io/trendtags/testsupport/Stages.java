@@ -10,6 +10,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,7 +34,7 @@ public final class Stages {
   private Stages() {}
 
   /** The stages with a metrics port (default 9101-9103, as a user's would be). */
-  private static final java.util.Set<String> WITH_METRICS_PORT = java.util.Set.of("web", "stream", "client");
+  private static final Set<String> WITH_METRICS_PORT = Set.of("web", "stream", "client");
 
   /**
    * Starts {@code ./trendtags <stage> <args>}; wait for it with {@link StageProcess#awaitReady}. A stage
@@ -41,7 +43,7 @@ public final class Stages {
    */
   public static StageProcess start(String stage, String... args) {
     StageProcess.Builder builder = builder(stage).args(args);
-    if (WITH_METRICS_PORT.contains(stage) && !java.util.Arrays.asList(args).contains("--metrics-port")) {
+    if (WITH_METRICS_PORT.contains(stage) && !Arrays.asList(args).contains("--metrics-port")) {
       builder.args("--metrics-port", "0");
     }
     return builder.start();

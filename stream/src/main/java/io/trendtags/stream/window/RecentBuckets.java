@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -58,7 +59,7 @@ final class RecentBuckets {
   private final Interned tags = new Interned();
   private final Interned casings = new Interned();
   private final TreeMap<Long, MinuteTable> byMinute = new TreeMap<>();
-  private final List<Window> windows = new ArrayList<>();
+  private final Map<Long, Window> windows = new HashMap<>();
   private final Set<String> touched = new HashSet<>();
   private long now = Long.MIN_VALUE;
 
@@ -67,7 +68,7 @@ final class RecentBuckets {
    * @param spanMinutes how far back buckets are kept (at least the longest window)
    */
   RecentBuckets(List<Long> windowMinutes, long spanMinutes) {
-    windowMinutes.forEach(w -> windows.add(new Window(w)));
+    windowMinutes.forEach(w -> windows.put(w, new Window(w)));
     this.spanMinutes = spanMinutes;
   }
 
@@ -88,7 +89,7 @@ final class RecentBuckets {
       minute.replace(slot, casing, b.count(), b.authors());
     }
     touched.add(b.key());
-    for (Window w : windows) {
+    for (Window w : windows.values()) {
       if (inWindow(b.minute(), w)) {
         w.add(tag, delta);
       }
@@ -102,7 +103,7 @@ final class RecentBuckets {
     }
     long from = now;
     now = to;
-    for (Window w : windows) {
+    for (Window w : windows.values()) {
       if (from != Long.MIN_VALUE) {
         // The window was (from - W, from] and is now (to - W, to]: the buckets that left it, and those that
         // entered. A jump longer than the window (a backlog's batch spans hours) visits each bucket once.
@@ -176,9 +177,13 @@ final class RecentBuckets {
     return tag == Interned.ABSENT ? 0 : window(minutes).total(tag);
   }
 
+  /** The window of {@code minutes}: looked up for every tag a batch touched, so a map, not a search. */
   private Window window(long minutes) {
-    return windows.stream().filter(w -> w.minutes == minutes).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no window of " + minutes + " minutes"));
+    Window w = windows.get(minutes);
+    if (w == null) {
+      throw new IllegalArgumentException("no window of " + minutes + " minutes");
+    }
+    return w;
   }
 
   /** The tags whose buckets changed since the last call. */
