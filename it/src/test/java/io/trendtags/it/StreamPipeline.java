@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,9 +31,12 @@ final class StreamPipeline implements AutoCloseable {
   private final Path checkpoint;
   private final KafkaProducer<String, byte[]> producer;
   private final TopTagsTable table;
+  private final List<String> streamArgs;
   private StageProcess stream;
 
-  private StreamPipeline(String bootstrap, String hbaseZk, String topic) throws IOException, InterruptedException {
+  private StreamPipeline(String bootstrap, String hbaseZk, String topic, List<String> streamArgs)
+      throws IOException, InterruptedException {
+    this.streamArgs = streamArgs;
     this.bootstrap = bootstrap;
     this.hbaseZk = hbaseZk;
     this.topic = topic;
@@ -48,7 +53,7 @@ final class StreamPipeline implements AutoCloseable {
   /** Creates {@code topic} and starts the stream job over it. */
   static StreamPipeline start(KafkaBroker kafka, HBaseServer hbase, String topic) throws IOException, InterruptedException {
     kafka.createTopic(topic, 2);
-    return new StreamPipeline(kafka.bootstrapServers(), hbase.zkQuorum(), topic);
+    return new StreamPipeline(kafka.bootstrapServers(), hbase.zkQuorum(), topic, List.of());
   }
 
   /**
@@ -56,14 +61,24 @@ final class StreamPipeline implements AutoCloseable {
    * writing to the HBase whose ZooKeeper is {@code hbaseZk}.
    */
   static StreamPipeline start(String bootstrap, String hbaseZk, String topic) throws IOException, InterruptedException {
-    return new StreamPipeline(bootstrap, hbaseZk, topic);
+    return new StreamPipeline(bootstrap, hbaseZk, topic, List.of());
+  }
+
+  /** As {@link #start(String, String, String)}, with more options for the stream job (--master, --ui-port, ...). */
+  static StreamPipeline start(String bootstrap, String hbaseZk, String topic, List<String> streamArgs)
+      throws IOException, InterruptedException {
+    return new StreamPipeline(bootstrap, hbaseZk, topic, streamArgs);
   }
 
   /** Starts the stream job (again, after {@link #killStream()}) on the same checkpoint, and waits until it is ready. */
   void startStream() throws InterruptedException {
-    StageProcess process = Stages.start("stream",
-        "--kafka", bootstrap, "--topic", topic, "--hbase-zk", hbaseZk,
-        "--checkpoint", checkpoint.toString(), "--trigger", "500ms", "--ui-port", "-1");
+    List<String> args = new ArrayList<>(List.of("--kafka", bootstrap, "--topic", topic, "--hbase-zk", hbaseZk,
+        "--checkpoint", checkpoint.toString(), "--trigger", "500ms"));
+    if (!streamArgs.contains("--ui-port")) {
+      args.addAll(List.of("--ui-port", "-1"));
+    }
+    args.addAll(streamArgs);
+    StageProcess process = Stages.start("stream", args.toArray(String[]::new));
     process.awaitReady(Duration.ofMinutes(2));
     stream = process;
   }

@@ -1,5 +1,10 @@
 package io.trendtags.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trendtags.core.top.TopTags;
+import io.trendtags.core.top.View;
+import io.trendtags.store.TopTagsTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +35,8 @@ final class TruthTimeline {
     "Scala", "JVM", "Linux", "DevOps", "BigData", "AI", "Music", "Football", "Coffee", "Monday",
     "Tokyo", "東京", "Москва", "Café", "NewYork", "Climate", "Books", "Cats", "Science", "Art"};
   private static final String[] EMOJI = {"🚀", "☕", "🎉", "🔥", "", "", ""};
+
+  private static final List<View> COUNTED_VIEWS = List.of(View.ALL, View.LAST_15_MINUTES, View.LAST_HOUR, View.LAST_24_HOURS);
 
   private final Random random;
   private final Map<String, Set<String>> tweetsByKey = new HashMap<>();
@@ -151,6 +158,24 @@ final class TruthTimeline {
     return casingsByKey.get(key).entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .findFirst().orElseThrow().getKey();
+  }
+
+  /**
+   * Asserts that each view with a ground truth here (every tweet shares one created_at minute, so all time and
+   * the three windows) holds exactly the truth's counts and authors, and all time its rejected count.
+   */
+  void assertViewsEqualTruth(TopTagsTable table) {
+    assertThat(expectedCounts()).isNotEmpty().hasSizeLessThanOrEqualTo(TopTags.MAX_SIZE); // each stored list holds every tag
+    for (View view : COUNTED_VIEWS) {
+      TopTags top = table.read(view).orElse(TopTags.empty());
+      Map<String, Long> counted = new HashMap<>();
+      Map<String, Long> authors = new HashMap<>();
+      top.tags().forEach(tag -> counted.put(tag.tag().toLowerCase(Locale.ROOT), tag.count()));
+      top.tags().forEach(tag -> authors.put(tag.tag().toLowerCase(Locale.ROOT), tag.authors()));
+      assertThat(counted).as("counts of view %s", view.id()).isEqualTo(expectedCounts());
+      assertThat(authors).as("authors of view %s", view.id()).isEqualTo(expectedAuthors());
+    }
+    assertThat(table.read(View.ALL).orElseThrow().rejected()).as("rejected").isEqualTo(expectedRejected());
   }
 
   long expectedRejected() {

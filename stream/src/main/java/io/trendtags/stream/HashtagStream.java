@@ -34,11 +34,22 @@ public final class HashtagStream {
 
   /** A Spark session for the job; {@code master} null means local[*] unless spark-submit set one. */
   public static SparkSession session(StreamSettings settings, String master) {
+    return session(settings, master, null);
+  }
+
+  /**
+   * As {@link #session(StreamSettings, String)}; {@code jobJar}, when not null, is shipped to the executors
+   * (a cluster's executors lack our classes; spark-submit ships its own jar instead).
+   */
+  public static SparkSession session(StreamSettings settings, String master, java.nio.file.Path jobJar) {
     SparkConf conf = new SparkConf(true);
     if (master != null) {
       conf.setMaster(master);
     } else if (!conf.contains("spark.master")) {
       conf.setMaster("local[*]");
+    }
+    if (jobJar != null && !conf.contains("spark.jars")) {
+      conf.set("spark.jars", jobJar.toUri().toString());
     }
     conf.setIfMissing("spark.app.name", "trendtags-stream");
     conf.set("spark.sql.shuffle.partitions", Integer.toString(settings.shufflePartitions()));

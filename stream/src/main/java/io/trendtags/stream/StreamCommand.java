@@ -59,7 +59,12 @@ public final class StreamCommand implements Callable<Integer> {
   @Option(names = "--master", description = "Spark master (default: local[*], or what spark-submit set).")
   String master;
 
-  @Option(names = "--checkpoint", description = "Checkpoint directory: offsets and counts (default: ${DEFAULT-VALUE}).", defaultValue = "data/checkpoint")
+  @Option(names = "--job-jar", paramLabel = "JAR",
+      description = "With --master spark://...: the jar shipped to the executors (default: the build's stream/target/*-job.jar).")
+  Path jobJar;
+
+  @Option(names = "--checkpoint", description = "Checkpoint directory or URI: offsets and counts; on a cluster, one every executor "
+      + "reaches (default: ${DEFAULT-VALUE}).", defaultValue = "data/checkpoint")
   String checkpoint;
 
   @Option(names = "--trigger", description = "Micro-batch interval, e.g. 2s, 500ms; a batch has ~1 s of fixed cost on 2 cores (default: ${DEFAULT-VALUE}).", defaultValue = "2s")
@@ -125,13 +130,13 @@ public final class StreamCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     LOG.info("{}", EffectiveConfig.describe(spec));
-    StreamSettings settings = new StreamSettings(kafka, topic, checkpoint, parseTrigger(trigger), once,
+    StreamSettings settings = new StreamSettings(kafka, topic, JobJar.qualified(checkpoint), parseTrigger(trigger), once,
         maxOffsetsPerTrigger, shufflePartitions, uiPort, dedupHorizon, allowedLateness,
         new SurgeSettings(surgeMinAuthors, surgeBaselineHours, surgeHalfLife), replicationFactor);
     if (metricsPort < 0 || metricsPort > 65535) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--metrics-port must be from 1 to 65535, or 0 for none; got " + metricsPort);
     }
-    SparkSession spark = HashtagStream.session(settings, master);
+    SparkSession spark = HashtagStream.session(settings, master, JobJar.forMaster(master, jobJar));
     PrometheusMeterRegistry registry = StageMetrics.registry("stream");
     spark.streams().addListener(new QueryMetrics(registry));
     try (RetryingTopTagsStore store = new RetryingTopTagsStore(hbaseZk, hbaseTimeout, historyTtl)) {

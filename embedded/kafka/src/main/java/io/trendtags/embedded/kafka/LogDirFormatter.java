@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import kafka.tools.StorageTool;
-import org.apache.kafka.common.Uuid;
 
 /**
  * Formats a KRaft log directory on first use, as {@code kafka-storage.sh format} does, and never again,
@@ -34,7 +33,7 @@ final class LogDirFormatter {
     int status;
     try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
       status = StorageTool.execute(new String[] {
-          "format", "--cluster-id", Uuid.randomUuid().toString(),
+          "format", "--cluster-id", settings.clusterId(),
           "--config", propertiesFile.toString(), "--ignore-formatted"}, print);
     }
     if (status != 0) {

@@ -35,4 +35,27 @@ class BrokerSettingsTest {
   void shouldKeepItsLogsUnderTheDataDir() {
     assertThat(properties.getProperty("log.dirs")).isEqualTo(Path.of("/data/kafka/logs").toString());
   }
+
+  private static final String THREE = "1@127.0.0.1:19093,2@127.0.0.1:29093,3@127.0.0.1:39093";
+
+  @Test
+  void shouldGiveEveryTopicThreeReplicasAndTwoInSyncInAClusterOfThree() {
+    Properties node2 = new BrokerSettings(2, 29092, 29093, Path.of("/data/kafka-2"), THREE).toProperties();
+    assertThat(node2).containsEntry("node.id", "2")
+        .containsEntry("controller.quorum.voters", THREE)
+        .containsEntry("listeners", "PLAINTEXT://127.0.0.1:29092,CONTROLLER://127.0.0.1:29093")
+        .containsEntry("default.replication.factor", "3")
+        .containsEntry("min.insync.replicas", "2")
+        .containsEntry("offsets.topic.replication.factor", "3")
+        .containsEntry("transaction.state.log.min.isr", "2");
+  }
+
+  @Test
+  void shouldFormatEveryNodeOfOneQuorumWithTheSameClusterId() {
+    String one = new BrokerSettings(1, 19092, 19093, Path.of("/a"), THREE).clusterId();
+    String three = new BrokerSettings(3, 39092, 39093, Path.of("/c"), THREE).clusterId();
+    String other = new BrokerSettings(1, 19092, 19093, Path.of("/a"), THREE.replace("39093", "49093")).clusterId();
+    assertThat(one).isEqualTo(three).isNotEqualTo(other);
+    assertThat(org.apache.kafka.common.Uuid.fromString(one).toString()).isEqualTo(one);
+  }
 }
