@@ -10,15 +10,23 @@ import io.trendtags.launcher.process.StageProcess;
 import io.trendtags.testsupport.HBaseServer;
 import io.trendtags.testsupport.KafkaBroker;
 import io.trendtags.testsupport.Stages;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -75,6 +83,8 @@ class MetricsIT {
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
   }
 
+  private final Map<String, String> scrapes = new ConcurrentHashMap<>();
+
   @Test
   void eachStagesSeriesMoveWithTheTweetsAndEachIsHealthy(@TempDir Path checkpoint, @TempDir Path dir) throws Exception {
     KAFKA.createTopic(TOPIC, 2);
@@ -105,6 +115,7 @@ class MetricsIT {
     String clientMetrics = client.awaitReady(Duration.ofMinutes(1)).get("metrics");
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
       String scrape = get(clientMetrics);
+      scrapes.put("client", scrape);
       assertThat(sum(scrape, "trendtags_client_tweets_sent_total{")).isBetween(5.0, (double) replayed);
       assertThat(sum(scrape, "trendtags_client_send_errors_total{")).isZero();
       assertThat(scrape).contains("kafka_producer_");
@@ -115,6 +126,7 @@ class MetricsIT {
 
     await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
       String scrape = get(streamMetrics);
+      scrapes.put("stream", scrape);
       assertThat(sum(scrape, "trendtags_stream_input_rows_total{query=\"all-time\"")).isEqualTo(records);
       assertThat(sum(scrape, "trendtags_stream_input_rows_total{query=\"windows\"")).isEqualTo(records);
       assertThat(sum(scrape, "trendtags_stream_rejected_records{")).isEqualTo(truth.expectedRejected());
@@ -132,10 +144,27 @@ class MetricsIT {
     String webMetrics = webReady.get("metrics");
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
       String scrape = get(webMetrics);
+      scrapes.put("web", scrape);
       assertThat(sum(scrape, "trendtags_web_requests_total{route=\"/api/top\"")).isGreaterThanOrEqualTo(1);
       assertThat(sum(scrape, "trendtags_web_hbase_read_seconds_count{")).isPositive();
       assertThat(scrape).contains("trendtags_web_snapshot_age_seconds{stage=\"web\",view=\"all\"}");
     });
     assertThat(JSON.readTree(get(webMetrics.replace("/metrics", "/health"))).get("status").asText()).isEqualTo("up");
+    assertEverySeriesOfTheGrafanaDashboardIsServed();
+  }
+
+  /** The operators' dashboard (docs/grafana) draws only series that the stages really serve. */
+  private void assertEverySeriesOfTheGrafanaDashboardIsServed() throws IOException {
+    Set<String> served = new HashSet<>();
+    scrapes.values().forEach(scrape -> scrape.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+        .forEach(line -> served.add(line.split("[{ ]", 2)[0])));
+    String dashboard = Files.readString(StageProcess.trendtagsHome().resolve("docs/grafana/trendtags-dashboard.json"));
+    Matcher series = Pattern.compile("\\b(?:trendtags|jvm)_[a-z_]+").matcher(dashboard);
+    List<String> drawn = new ArrayList<>();
+    while (series.find()) {
+      drawn.add(series.group());
+    }
+    assertThat(drawn).hasSizeGreaterThan(10);
+    assertThat(served).as("series the three stages serve").containsAll(drawn);
   }
 }

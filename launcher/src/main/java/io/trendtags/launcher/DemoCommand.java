@@ -24,13 +24,19 @@ import picocli.CommandLine.Spec;
         "synthetic timeline (tags that rise and fade, a surge every 4 minutes); with X credentials (as for",
         "./trendtags client: four arguments, TRENDTAGS_X_* variables or --credentials FILE) it reads your home",
         "timeline instead.",
-        "A second run continues from the data it kept, unless --fresh."},
+        "A second run continues from the data it kept, unless --fresh.",
+        "With --cluster the job runs on clusters instead, still all on 127.0.0.1: a Spark standalone master",
+        "(7077, UI 8080) with two workers (UIs 8081, 8082) and a three-node Kafka (19092, 29092, 39092)."},
     footer = {"", "Ports: Kafka 9092, ZooKeeper 2181, HBase UI 16010, Spark UI 4040, web 5001.",
         "Logs of every process: <data-dir>/logs/<stage>.log"})
 public final class DemoCommand implements Callable<Integer> {
 
-  @Option(names = "--data-dir", description = "Where Kafka, HBase, the checkpoint and logs live (default: ${DEFAULT-VALUE}).", defaultValue = "data")
+  @Option(names = "--data-dir", description = "Where Kafka, HBase, the checkpoint and logs live (default: data, "
+      + "or data/cluster with --cluster).")
   Path dataDir;
+
+  @Option(names = "--cluster", description = "Run the job on a Spark master with two workers and a three-node Kafka, all on 127.0.0.1.")
+  boolean cluster;
 
   @Option(names = "--fresh", description = "Delete the data dir first: counts start from zero.")
   boolean fresh;
@@ -68,7 +74,10 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return new Demo(new DemoSettings(dataDir.toAbsolutePath(), fresh, rate, webPort, timeline(System.getenv()))).run();
+    // A cluster's Kafka is another Kafka: its offsets mean nothing to the local demo's checkpoint, so it keeps
+    // all its data apart.
+    Path data = dataDir != null ? dataDir : Path.of(cluster ? "data/cluster" : "data");
+    return new Demo(new DemoSettings(data.toAbsolutePath(), fresh, rate, webPort, timeline(System.getenv()), cluster)).run();
   }
 
   /** Where the client gets its X credentials, or null to replay: arguments, else the environment, else a file. */

@@ -32,9 +32,12 @@ public final class HashtagStream {
 
   private HashtagStream() {}
 
-  /** A Spark session for the job; {@code master} null means local[*] unless spark-submit set one. */
+  /**
+   * A Spark session for the job; {@code master} null means local[*] unless spark-submit set one. On a
+   * {@code spark://} master it ships the build's job jar to the executors.
+   */
   public static SparkSession session(StreamSettings settings, String master) {
-    return session(settings, master, null);
+    return session(settings, master, JobJar.forMaster(master, null));
   }
 
   /**

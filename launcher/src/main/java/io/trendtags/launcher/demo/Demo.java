@@ -1,5 +1,6 @@
 package io.trendtags.launcher.demo;
 
+import io.trendtags.launcher.cluster.LoopbackCluster;
 import io.trendtags.launcher.process.StageProcess;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,7 +29,11 @@ public final class Demo {
   private static final String JAVA_OPTS = "TRENDTAGS_JAVA_OPTS";
   /** The file that marks a data directory as the demo's, so {@code --fresh} never deletes anything else. */
   static final String MARKER = ".trendtags-data";
-  private static final Set<String> DATA_DIRS = Set.of("kafka", "hbase", "checkpoint", "logs", "client-x");
+  private static final Set<String> DATA_DIRS = Set.of("kafka", "hbase", "checkpoint", "logs", "client-x", "cluster",
+      "kafka-1", "kafka-2", "kafka-3", "spark-work");
+  /** The servers, stopped after the stages that write to them. */
+  private static final Set<String> SERVERS = Set.of("kafka", "hbase", "spark-master", "spark-worker");
+  private static final int WORKERS = 2;
 
   private final DemoSettings settings;
   private final PrintStream out;
@@ -56,15 +61,29 @@ public final class Demo {
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "demo-shutdown"));
 
     Path data = settings.dataDir();
-    String bootstrap = "127.0.0.1:" + KAFKA_PORT;
-    // Spark's start-up and first batch are the longest path to the first bars: the job starts with the
-    // servers and waits for Kafka and HBase by itself.
-    StageProcess kafka = start("kafka", "--port", Integer.toString(KAFKA_PORT), "--data-dir", data.resolve("kafka").toString());
-    start("stream", "--kafka", bootstrap, "--checkpoint", data.resolve("checkpoint").toString());
-    StageProcess hbase = start("hbase", "--data-dir", data.resolve("hbase").toString());
-    StageProcess web = start("web", "--port", Integer.toString(settings.webPort()));
+    String bootstrap;
+    StageProcess hbase;
+    StageProcess web;
     try {
-      ready(kafka);
+      if (settings.cluster()) {
+        hbase = start("hbase", "--data-dir", data.resolve("hbase").toString());
+        web = start("web", "--port", Integer.toString(settings.webPort()));
+        LoopbackCluster cluster = new LoopbackCluster(LoopbackCluster.Ports.defaults(WORKERS), data, this::start)
+            .start(SERVER_START);
+        bootstrap = cluster.kafkaBootstrap();
+        out.printf("demo: clusters ready after %.1f s: Spark master %s (UI %s), workers %s, Kafka %s%n",
+            seconds(), cluster.masterUrl(), cluster.masterUi(), cluster.workerUis(), bootstrap);
+        start("stream", "--kafka", bootstrap, "--master", cluster.masterUrl(), "--checkpoint", data.resolve("checkpoint").toString());
+      } else {
+        bootstrap = "127.0.0.1:" + KAFKA_PORT;
+        // Spark's start-up and first batch are the longest path to the first bars: the job starts with the
+        // servers and waits for Kafka and HBase by itself.
+        StageProcess kafka = start("kafka", "--port", Integer.toString(KAFKA_PORT), "--data-dir", data.resolve("kafka").toString());
+        start("stream", "--kafka", bootstrap, "--checkpoint", data.resolve("checkpoint").toString());
+        hbase = start("hbase", "--data-dir", data.resolve("hbase").toString());
+        web = start("web", "--port", Integer.toString(settings.webPort()));
+        ready(kafka);
+      }
       DemoSettings.XTimeline x = settings.timeline();
       if (x == null) {
         // The synthetic timeline: tags that rise and fade and a surge every few minutes, stamped now,
@@ -131,7 +150,7 @@ public final class Demo {
   private StageProcess start(String stage, Map<String, String> environment, String... args) {
     StageProcess.Builder builder = StageProcess.builder(stage)
         .args(args)
-        .logFile(settings.logs().resolve(stage + ".log"));
+        .logFile(settings.logs().resolve(logName(stage)));
     environment.forEach(builder::env);
     if (!stage.equals("stream")) {
       // Two cores start five JVMs at once. The servers, the web app and the client carry a light load in
@@ -145,6 +164,12 @@ public final class Demo {
     }
     out.printf("demo: started %-6s pid %d%n", stage, process.pid());
     return process;
+  }
+
+  /** {@code kafka.log}, then {@code kafka-2.log}, {@code kafka-3.log} for a cluster's other nodes. */
+  private String logName(String stage) {
+    long before = snapshot().stream().filter(p -> p.stage().equals(stage)).count();
+    return before == 0 ? stage + ".log" : stage + "-" + (before + 1) + ".log";
   }
 
   private Map<String, String> ready(StageProcess stage) throws InterruptedException {
@@ -195,8 +220,8 @@ public final class Demo {
       return;
     }
     out.println("\ndemo: stopping ...");
-    stopInParallel(stages.stream().filter(s -> !List.of("kafka", "hbase").contains(s.stage())).toList());
-    stopInParallel(stages.stream().filter(s -> List.of("kafka", "hbase").contains(s.stage())).toList());
+    stopInParallel(stages.stream().filter(s -> !SERVERS.contains(s.stage())).toList());
+    stopInParallel(stages.stream().filter(s -> SERVERS.contains(s.stage())).toList());
     out.printf("demo: stopped after %.1f s of running%n", seconds());
   }
 

@@ -7,12 +7,13 @@ import java.util.Map;
  * What one demo run was asked for.
  *
  * @param timeline the X home timeline to read instead of replaying the bundled one, or null to replay
+ * @param cluster whether the job runs on a Spark standalone cluster and a three-node Kafka, on this machine
  */
-public record DemoSettings(Path dataDir, boolean fresh, int rate, int webPort, XTimeline timeline) {
+public record DemoSettings(Path dataDir, boolean fresh, int rate, int webPort, XTimeline timeline, boolean cluster) {
 
-  /** A demo that replays the bundled timeline. */
+  /** A demo in local mode that replays the bundled timeline. */
   public DemoSettings(Path dataDir, boolean fresh, int rate, int webPort) {
-    this(dataDir, fresh, rate, webPort, null);
+    this(dataDir, fresh, rate, webPort, null, false);
   }
 
   Path logs() {

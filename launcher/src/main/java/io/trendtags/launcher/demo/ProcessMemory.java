@@ -26,14 +26,19 @@ final class ProcessMemory {
     return -1;
   }
 
-  /** e.g. {@code kafka 390 MB, hbase 420 MB, ..., demo 60 MB, total 1650 MB}. */
+  /**
+   * e.g. {@code kafka 390 MB, hbase 420 MB, ..., demo 60 MB, total 1650 MB}. A stage's figure includes the
+   * processes it started: a Spark worker's executors, which do the job's work on a cluster.
+   */
   static String describe(List<StageProcess> stages) {
     StringJoiner line = new StringJoiner(", ");
     long total = 0;
     for (StageProcess stage : stages) {
       long kb = rssKb(stage.pid());
-      total += Math.max(kb, 0);
-      line.add(stage.stage() + " " + kb / 1024 + " MB");
+      long children = ProcessHandle.of(stage.pid()).stream().flatMap(ProcessHandle::descendants)
+          .mapToLong(child -> Math.max(rssKb(child.pid()), 0)).sum();
+      total += Math.max(kb, 0) + children;
+      line.add(stage.stage() + " " + (kb + children) / 1024 + " MB" + (children > 0 ? " (with executors)" : ""));
     }
     long self = rssKb(ProcessHandle.current().pid());
     total += Math.max(self, 0);

@@ -13,8 +13,14 @@ import org.apache.hadoop.hbase.LocalHBaseCluster;
  * @param zkPort ZooKeeper's client port
  * @param uiPort the master's web UI port, or -1 for no UI
  * @param randomPorts whether the master and region server RPC (and UI) ports are chosen free
+ * @param role all of HBase, or one process of a distributed HBase sharing {@code dataDir}
  */
-public record HBaseSettings(Path dataDir, int zkPort, int uiPort, boolean randomPorts) {
+public record HBaseSettings(Path dataDir, int zkPort, int uiPort, boolean randomPorts, HBaseRole role) {
+
+  /** HBase standalone. */
+  public HBaseSettings(Path dataDir, int zkPort, int uiPort, boolean randomPorts) {
+    this(dataDir, zkPort, uiPort, randomPorts, HBaseRole.STANDALONE);
+  }
 
   static final String HOST = "127.0.0.1";
 
@@ -31,10 +37,12 @@ public record HBaseSettings(Path dataDir, int zkPort, int uiPort, boolean random
   /** The server's configuration: hbase-default.xml plus what standalone on loopback needs. */
   public Configuration toConfiguration() {
     Configuration conf = HBaseConfiguration.create();
-    conf.setBoolean("hbase.cluster.distributed", false);
+    conf.setBoolean("hbase.cluster.distributed", role.distributed());
     conf.set("hbase.rootdir", dataDir.resolve("hbase").toUri().toString());
-    conf.set("hbase.tmp.dir", dataDir.resolve("tmp").toString());
-    conf.set("hadoop.tmp.dir", dataDir.resolve("tmp").resolve("hadoop").toString());
+    // Each process of a distributed HBase has local scratch space of its own.
+    Path tmp = dataDir.resolve(role.distributed() ? "tmp-" + role.name().toLowerCase(java.util.Locale.ROOT) : "tmp");
+    conf.set("hbase.tmp.dir", tmp.toString());
+    conf.set("hadoop.tmp.dir", tmp.resolve("hadoop").toString());
     conf.set("hbase.zookeeper.property.dataDir", zkDataDir().toString());
     conf.set("hbase.zookeeper.quorum", HOST);
     conf.setInt("hbase.zookeeper.property.clientPort", zkPort);

@@ -33,4 +33,24 @@ class HBaseSettingsTest {
     assertThat(conf.getInt("hbase.regionserver.info.port", 0)).isEqualTo(-1);
     assertThat(conf.getBoolean("hbase.localcluster.assign.random.ports", false)).isTrue();
   }
+
+  @Test
+  void shouldRunEachProcessOfADistributedHBaseOverOneRootDirWithScratchSpaceOfItsOwn() {
+    Configuration master = new HBaseSettings(Path.of("/data/hbase"), 2181, 16010, false, HBaseRole.MASTER).toConfiguration();
+    Configuration server = new HBaseSettings(Path.of("/data/hbase"), 2181, -1, false, HBaseRole.REGIONSERVER).toConfiguration();
+    assertThat(master.getBoolean("hbase.cluster.distributed", false)).isTrue();
+    assertThat(server.getBoolean("hbase.cluster.distributed", false)).isTrue();
+    assertThat(master.get("hbase.rootdir")).isEqualTo(server.get("hbase.rootdir")).isEqualTo("file:///data/hbase/hbase");
+    assertThat(master.get("hbase.tmp.dir")).isNotEqualTo(server.get("hbase.tmp.dir"));
+  }
+
+  @Test
+  void shouldRunEverythingInTheStandaloneRoleAndOnePartInEachOther() {
+    assertThat(HBaseRole.STANDALONE.runsZooKeeper() && HBaseRole.STANDALONE.runsMaster() && HBaseRole.STANDALONE.runsRegionServer()).isTrue();
+    for (HBaseRole role : new HBaseRole[] {HBaseRole.ZOOKEEPER, HBaseRole.MASTER, HBaseRole.REGIONSERVER}) {
+      int parts = (role.runsZooKeeper() ? 1 : 0) + (role.runsMaster() ? 1 : 0) + (role.runsRegionServer() ? 1 : 0);
+      assertThat(parts).as("%s", role).isOne();
+      assertThat(role.distributed()).isTrue();
+    }
+  }
 }
