@@ -2,9 +2,7 @@ package io.trendtags.embedded.hbase;
 
 import io.trendtags.core.config.ConfigDefaults;
 import io.trendtags.core.config.EffectiveConfig;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.trendtags.core.net.LoopbackPorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -112,15 +110,15 @@ public final class HBaseServerCommand implements Callable<Integer> {
 
   /** The first fixed port we need that something else listens on, described, or null. */
   private String firstBusyPort(int ui) {
-    if (role.runsZooKeeper() && !isFree(zkPort)) {
+    if (role.runsZooKeeper() && !LoopbackPorts.isFree(zkPort)) {
       return "ZooKeeper port " + zkPort;
     }
-    if (ui > 0 && !isFree(ui)) {
+    if (ui > 0 && !LoopbackPorts.isFree(ui)) {
       return "UI port " + ui;
     }
     if (!randomPorts) {
       for (int rpc : new int[] {role.runsMaster() ? 16000 : 0, role.runsRegionServer() ? 16020 : 0}) {
-        if (rpc > 0 && !isFree(rpc)) {
+        if (rpc > 0 && !LoopbackPorts.isFree(rpc)) {
           return "RPC port " + rpc;
         }
       }
@@ -137,14 +135,6 @@ public final class HBaseServerCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException("expected standalone, zookeeper, master or regionserver; got '" + value + "'");
       }
-    }
-  }
-
-  private static boolean isFree(int port) {
-    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-      return true;
-    } catch (IOException inUse) {
-      return false;
     }
   }
 }

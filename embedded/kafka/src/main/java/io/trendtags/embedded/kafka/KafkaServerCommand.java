@@ -2,9 +2,7 @@ package io.trendtags.embedded.kafka;
 
 import io.trendtags.core.config.ConfigDefaults;
 import io.trendtags.core.config.EffectiveConfig;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.trendtags.core.net.LoopbackPorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -80,7 +78,7 @@ public final class KafkaServerCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     for (int p : new int[] {port, settings.controllerPort()}) {
-      if (!isFree(p)) {
+      if (!LoopbackPorts.isFree(p)) {
         System.err.println("trendtags kafka: port " + p + " on 127.0.0.1 is in use (another broker running?);"
             + " stop it or choose --port / --controller-port.");
         return 1;
@@ -137,13 +135,5 @@ public final class KafkaServerCommand implements Callable<Integer> {
     }
     Path dir = dataDir != null ? dataDir : Path.of("data/kafka-" + nodeId);
     return new BrokerSettings(nodeId, port, listed, dir.toAbsolutePath(), controllers.replace(" ", ""));
-  }
-
-  private static boolean isFree(int port) {
-    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-      return true;
-    } catch (IOException inUse) {
-      return false;
-    }
   }
 }

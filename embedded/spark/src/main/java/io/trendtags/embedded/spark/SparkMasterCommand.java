@@ -1,5 +1,6 @@
 package io.trendtags.embedded.spark;
 
+import io.trendtags.core.net.LoopbackPorts;
 import io.trendtags.core.config.ConfigDefaults;
 import io.trendtags.core.config.EffectiveConfig;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.trendtags.embedded.spark;
 
+import io.trendtags.core.net.LoopbackPorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
