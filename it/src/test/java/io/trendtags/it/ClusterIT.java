@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -35,10 +37,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job on clusters, all on 127.0.0.1 and started through {@code ./trendtags} as a user would: a Spark
- * standalone master with two workers, a three-node Kafka cluster, HBase. The job runs with
- * {@code --master spark://...}: its tasks must run on executors of both workers, its topic must have three
- * replicas and {@code min.insync.replicas=2}, and every view must equal the truth, before and after one
- * Kafka node is killed ({@code kill -9}) mid-run.
+ * standalone master with two workers, a three-node Kafka cluster, HBase. The job is first submitted as the
+ * README says ({@code spark-submit} with the job jar alone), its tasks must run on executors of both workers,
+ * its topic must have three replicas and {@code min.insync.replicas=2}, and every view must equal the truth.
+ * Then its driver is killed ({@code kill -9}) and the job started again on the same checkpoint with
+ * {@code ./trendtags stream --master spark://...}, one Kafka node is killed, and every view must still equal
+ * the truth.
  */
 class ClusterIT {
 
@@ -62,11 +66,12 @@ class ClusterIT {
   }
 
   @Test
-  void theJobRunsOnBothWorkersAndItsViewsStayExactWhenAKafkaNodeDies(@TempDir Path dir) throws Exception {
+  void theSubmittedJobRunsOnBothWorkersAndItsViewsStayExactAfterItsDriverAndAKafkaNodeDie(@TempDir Path dir) throws Exception {
     LoopbackCluster cluster = new LoopbackCluster(LoopbackCluster.Ports.free(2), dir, this::start)
         .start(Duration.ofMinutes(3));
     int sparkUi = FreePorts.next();
     pipeline = StreamPipeline.start(cluster.kafkaBootstrap(), HBASE.zkQuorum(), TOPIC,
+        List.of("spark-submit", "--class", "io.trendtags.stream.StreamCommand", "--master", cluster.masterUrl(), jobJar().toString()),
         List.of("--master", cluster.masterUrl(), "--ui-port", Integer.toString(sparkUi)));
 
     assertTopicHasThreeReplicasAndTwoInSync(cluster.kafkaBootstrap());
@@ -74,10 +79,20 @@ class ClusterIT {
     await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> truth.assertViewsEqualTruth(pipeline.table()));
     assertTasksRanOnExecutorsOfEveryWorker(sparkUi, cluster.workerUis());
 
+    pipeline.killStream();
+    pipeline.launchWith(StreamPipeline.STREAM);
+    pipeline.startStream();
     cluster.brokers().get(1).kill();
     send(1_500);
     await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> truth.assertViewsEqualTruth(pipeline.table()));
     assertThat(pipeline.streamAlive()).as("the job rode out the dead Kafka node").isTrue();
+  }
+
+  /** The jar the build made for spark-submit: what a user submits, with nothing of the module's classpath. */
+  private static Path jobJar() throws IOException {
+    try (Stream<Path> files = Files.list(StageProcess.trendtagsHome().resolve("stream/target"))) {
+      return files.filter(p -> p.getFileName().toString().matches("trendtags-stream-.*-job\\.jar")).findFirst().orElseThrow();
+    }
   }
 
   private StageProcess start(String stage, String... args) {

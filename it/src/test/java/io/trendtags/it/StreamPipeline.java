@@ -25,6 +25,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class StreamPipeline implements AutoCloseable {
 
+  /** {@code ./trendtags stream}: how the job starts unless a test says otherwise. */
+  static final List<String> STREAM = List.of("stream");
+
   private final String bootstrap;
   private final String hbaseZk;
   private final String topic;
@@ -32,10 +35,12 @@ final class StreamPipeline implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final TopTagsTable table;
   private final List<String> streamArgs;
+  private List<String> launcher;
   private StageProcess stream;
 
-  private StreamPipeline(String bootstrap, String hbaseZk, String topic, List<String> streamArgs)
+  private StreamPipeline(String bootstrap, String hbaseZk, String topic, List<String> launcher, List<String> streamArgs)
       throws IOException, InterruptedException {
+    this.launcher = List.copyOf(launcher);
     this.streamArgs = streamArgs;
     this.bootstrap = bootstrap;
     this.hbaseZk = hbaseZk;
@@ -53,7 +58,7 @@ final class StreamPipeline implements AutoCloseable {
   /** Creates {@code topic} and starts the stream job over it. */
   static StreamPipeline start(KafkaBroker kafka, HBaseServer hbase, String topic) throws IOException, InterruptedException {
     kafka.createTopic(topic, 2);
-    return new StreamPipeline(kafka.bootstrapServers(), hbase.zkQuorum(), topic, List.of());
+    return new StreamPipeline(kafka.bootstrapServers(), hbase.zkQuorum(), topic, STREAM, List.of());
   }
 
   /**
@@ -61,13 +66,16 @@ final class StreamPipeline implements AutoCloseable {
    * writing to the HBase whose ZooKeeper is {@code hbaseZk}.
    */
   static StreamPipeline start(String bootstrap, String hbaseZk, String topic) throws IOException, InterruptedException {
-    return new StreamPipeline(bootstrap, hbaseZk, topic, List.of());
+    return new StreamPipeline(bootstrap, hbaseZk, topic, STREAM, List.of());
   }
 
-  /** As {@link #start(String, String, String)}, with more options for the stream job (--master, --ui-port, ...). */
-  static StreamPipeline start(String bootstrap, String hbaseZk, String topic, List<String> streamArgs)
+  /**
+   * As {@link #start(String, String, String)}, started by {@code launcher} (a stage and the arguments before the
+   * job's own: {@code [spark-submit, --class, ..., JAR]}, or {@link #STREAM}) with more options for the job.
+   */
+  static StreamPipeline start(String bootstrap, String hbaseZk, String topic, List<String> launcher, List<String> streamArgs)
       throws IOException, InterruptedException {
-    return new StreamPipeline(bootstrap, hbaseZk, topic, streamArgs);
+    return new StreamPipeline(bootstrap, hbaseZk, topic, launcher, streamArgs);
   }
 
   /** Starts the stream job (again, after {@link #killStream()}) on the same checkpoint, and waits until it is ready. */
@@ -77,10 +85,21 @@ final class StreamPipeline implements AutoCloseable {
     if (!streamArgs.contains("--ui-port")) {
       args.addAll(List.of("--ui-port", "-1"));
     }
+    if (!streamArgs.contains("--metrics-port")) {
+      args.addAll(List.of("--metrics-port", "0")); // tests run beside a developer's demo, which holds 9102
+    }
     args.addAll(streamArgs);
-    StageProcess process = Stages.start("stream", args.toArray(String[]::new));
+    List<String> command = new ArrayList<>(launcher.subList(1, launcher.size()));
+    command.addAll(args);
+    // spark-submit runs the stream stage's main class, which says when it is ready.
+    StageProcess process = Stages.builder(launcher.get(0)).readyAs("stream").args(command).start();
     process.awaitReady(Duration.ofMinutes(2));
     stream = process;
+  }
+
+  /** Starts the job from now on with {@code launcher}: a stage and the arguments before the job's own. */
+  void launchWith(List<String> launcher) {
+    this.launcher = List.copyOf(launcher);
   }
 
   /** {@code kill -9} of the stream job. */

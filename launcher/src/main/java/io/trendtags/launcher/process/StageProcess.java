@@ -60,8 +60,11 @@ public final class StageProcess implements AutoCloseable {
   private final CompletableFuture<Map<String, String>> ready = new CompletableFuture<>();
   private final Thread pump;
 
-  private StageProcess(String stage, Process process, Path logFile, boolean echo) {
+  private final String readyAs;
+
+  private StageProcess(String stage, String readyAs, Process process, Path logFile, boolean echo) {
     this.stage = stage;
+    this.readyAs = readyAs;
     this.process = process;
     this.logFile = logFile;
     this.pump = new Thread(() -> copyOutput(echo), "stage-" + stage + "-output");
@@ -197,7 +200,7 @@ public final class StageProcess implements AutoCloseable {
           System.out.println("[" + stage + "] " + line);
         }
         if (!ready.isDone()) {
-          ReadyLine.parse(stage, line).ifPresent(ready::complete);
+          ReadyLine.parse(readyAs, line).ifPresent(ready::complete);
         }
       }
     } catch (IOException e) {
@@ -244,9 +247,20 @@ public final class StageProcess implements AutoCloseable {
     private Path workingDir;
     private Path logFile;
     private boolean echo;
+    private String readyAs;
 
     private Builder(String stage) {
       this.stage = stage;
+      this.readyAs = stage;
+    }
+
+    /**
+     * The stage whose READY line means this one is ready: {@code spark-submit} runs the {@code stream} stage's
+     * main class, which says {@code TRENDTAGS READY stream}. By default the stage itself.
+     */
+    public Builder readyAs(String readyStage) {
+      this.readyAs = readyStage;
+      return this;
     }
 
     /** Arguments after the stage name. */
@@ -310,7 +324,7 @@ public final class StageProcess implements AutoCloseable {
         if (log.getParent() != null) {
           Files.createDirectories(log.getParent());
         }
-        StageProcess started = new StageProcess(stage, builder.start(), log, echo);
+        StageProcess started = new StageProcess(stage, readyAs, builder.start(), log, echo);
         RUNNING.add(started);
         return started;
       } catch (IOException e) {
