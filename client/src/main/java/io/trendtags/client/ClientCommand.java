@@ -196,11 +196,11 @@ public final class ClientCommand implements Callable<Integer> {
     }
   }
 
-  /** Starts the metrics port, once the options are known to be good. */
-  private void startOps() throws IOException {
+  /** Starts the metrics port, once the options are known to be good; its health checks X when it reads X. */
+  private void startOps(boolean followsX) throws IOException {
     PrometheusMeterRegistry registry = StageMetrics.registry("client");
     metrics = new ClientMetrics(registry);
-    ops = metricsPort == 0 ? null : OpsServer.start("127.0.0.1", metricsPort, registry, metrics.health());
+    ops = metricsPort == 0 ? null : OpsServer.start("127.0.0.1", metricsPort, registry, metrics.health(followsX));
   }
 
   /** Sends the timeline the options name into Kafka. */
@@ -233,7 +233,7 @@ public final class ClientCommand implements Callable<Integer> {
     TimelineSource source = replay == null ? TimelineSource.bundled() : TimelineSource.file(replay);
     LOG.info("{}", EffectiveConfig.describe(spec));
     try {
-      startOps();
+      startOps(false);
     } catch (IOException e) {
       LOG.error("{}", e.getMessage());
       return 1;
@@ -278,7 +278,7 @@ public final class ClientCommand implements Callable<Integer> {
         new XApi(apiBaseUrl, new OAuth1Signer(x), Duration.ofMillis((long) (requestTimeout * 1000)), metrics), PAGE_SIZE);
     BackfillProgress progress = new BackfillProgress(limit, System.console() != null ? System.err : null, LOG::info);
     try {
-      startOps();
+      startOps(true);
       TweetTopic.ensureExists(kafka, topic, partitions, replicationFactor);
     } catch (SinkException | IOException e) {
       LOG.error("{}", e.getMessage());

@@ -27,7 +27,6 @@ public final class ClientMetrics {
   private final AtomicLong lastFetch = new AtomicLong();
   private volatile String kafkaFailure;
   private volatile String xFailure;
-  private volatile boolean followsX;
 
   public ClientMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -62,7 +61,6 @@ public final class ClientMetrics {
 
   /** A timeline request X answered, with its rate-limit headers. */
   public void xAnswered(RateLimit rateLimit, Instant at) {
-    followsX = true;
     if (rateLimit.remaining() >= 0) {
       rateLimitRemaining.set(rateLimit.remaining());
     }
@@ -71,18 +69,23 @@ public final class ClientMetrics {
   }
 
   public void xFailed(XApiException e) {
-    followsX = true;
     if (e.kind() == XApiException.Kind.RATE_LIMITED) {
       rateLimitRemaining.set(0);
     }
     xFailure = e.getMessage();
   }
 
-  /** Down while Kafka refuses tweets; degraded while X's requests fail (the client retries them). */
-  public Health health() {
+  /**
+   * Down while Kafka refuses tweets; with {@code followsX} (a client reading the X timeline, not a replay),
+   * degraded while X's requests fail (the client retries them).
+   */
+  public Health health(boolean followsX) {
     Health health = new Health().add("kafka", () -> kafkaFailure == null ? Health.Check.up()
         : Health.Check.down("Kafka refused a tweet: " + kafkaFailure));
-    return health.add("x", () -> !followsX || xFailure == null ? Health.Check.up()
+    if (!followsX) {
+      return health;
+    }
+    return health.add("x", () -> xFailure == null ? Health.Check.up()
         : Health.Check.degraded("the last X API request failed (" + xFailure + "); retrying"));
   }
 }

@@ -28,7 +28,7 @@ class ClientMetricsTest {
   void aRateLimitedRequestDegradesTheHealthAndEmptiesTheBudgetUntilXAnswersAgain() throws Exception {
     PrometheusMeterRegistry registry = StageMetrics.registry("client");
     ClientMetrics metrics = new ClientMetrics(registry);
-    Health health = metrics.health();
+    Health health = metrics.health(true);
     assertThat(health.report().status()).isEqualTo(Health.Status.UP);
     assertThat(value(registry, "trendtags_client_x_rate_limit_remaining{")).isEqualTo(-1);
     assertThat(value(registry, "trendtags_client_x_last_fetch_seconds{")).isZero();
@@ -51,5 +51,14 @@ class ClientMetricsTest {
       assertThat(health.report().status()).isEqualTo(Health.Status.UP);
       assertThat(value(registry, "trendtags_client_x_last_fetch_seconds{")).isGreaterThanOrEqualTo(before);
     }
+  }
+
+  @Test
+  void aReplayIsHealthyByKafkaAloneForItAsksNothingOfX() {
+    ClientMetrics metrics = new ClientMetrics(StageMetrics.registry("client"));
+    assertThat(metrics.health(false).report().checks()).containsOnlyKeys("kafka");
+    metrics.sendFailed(new IllegalStateException("broker gone"));
+    assertThat(metrics.health(false).report().status()).isEqualTo(Health.Status.DOWN);
+    assertThat(metrics.health(true).report().checks()).containsOnlyKeys("kafka", "x");
   }
 }
