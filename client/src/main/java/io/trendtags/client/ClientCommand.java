@@ -22,6 +22,7 @@ import io.trendtags.client.x.XApi;
 import io.trendtags.client.x.XApiException;
 import io.trendtags.client.x.XCredentials;
 import io.trendtags.core.config.ConfigDefaults;
+import io.trendtags.core.config.MetricsPortConverter;
 import io.trendtags.core.config.DurationConverter;
 import io.trendtags.core.config.EffectiveConfig;
 import io.trendtags.observe.OpsServer;
@@ -164,7 +165,7 @@ public final class ClientCommand implements Callable<Integer> {
           + "X timeline: default ~/.trendtags/client.")
   Path stateDir;
 
-  @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "9101",
+  @Option(names = "--metrics-port", converter = MetricsPortConverter.class, paramLabel = "PORT", defaultValue = "9101",
       description = "Port of /metrics (Prometheus) and /health on 127.0.0.1; 0 for none (default: ${DEFAULT-VALUE}).")
   int metricsPort;
 
@@ -184,9 +185,6 @@ public final class ClientCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (metricsPort < 0 || metricsPort > 65535) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--metrics-port must be from 1 to 65535, or 0 for none; got " + metricsPort);
-    }
     try {
       return send();
     } finally {

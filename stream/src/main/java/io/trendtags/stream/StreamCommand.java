@@ -1,6 +1,7 @@
 package io.trendtags.stream;
 
 import io.trendtags.core.config.ConfigDefaults;
+import io.trendtags.core.config.MetricsPortConverter;
 import io.trendtags.core.config.DurationConverter;
 import io.trendtags.core.config.EffectiveConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -111,7 +112,7 @@ public final class StreamCommand implements Callable<Integer> {
       description = "How long HBase keeps each tag's minute buckets, when the job creates table hashtags_history (default: ${DEFAULT-VALUE}).", defaultValue = "7d")
   Duration historyTtl;
 
-  @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "9102",
+  @Option(names = "--metrics-port", converter = MetricsPortConverter.class, paramLabel = "PORT", defaultValue = "9102",
       description = "Port of /metrics (Prometheus) and /health; 0 for none (default: ${DEFAULT-VALUE}).")
   int metricsPort;
 
@@ -133,9 +134,6 @@ public final class StreamCommand implements Callable<Integer> {
     StreamSettings settings = new StreamSettings(kafka, topic, JobJar.qualified(checkpoint), parseTrigger(trigger), once,
         maxOffsetsPerTrigger, shufflePartitions, uiPort, dedupHorizon, allowedLateness,
         new SurgeSettings(surgeMinAuthors, surgeBaselineHours, surgeHalfLife), replicationFactor);
-    if (metricsPort < 0 || metricsPort > 65535) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--metrics-port must be from 1 to 65535, or 0 for none; got " + metricsPort);
-    }
     SparkSession spark = HashtagStream.session(settings, master, JobJar.forMaster(master, jobJar));
     PrometheusMeterRegistry registry = StageMetrics.registry("stream");
     spark.streams().addListener(new QueryMetrics(registry));

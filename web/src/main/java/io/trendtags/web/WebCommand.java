@@ -2,6 +2,7 @@ package io.trendtags.web;
 
 import io.javalin.util.JavalinBindException;
 import io.trendtags.core.config.ConfigDefaults;
+import io.trendtags.core.config.MetricsPortConverter;
 import io.trendtags.core.config.DurationConverter;
 import io.trendtags.core.config.EffectiveConfig;
 import io.trendtags.observe.OpsServer;
@@ -71,7 +72,7 @@ public final class WebCommand implements Callable<Integer> {
       description = "Most /api/stream connections open at once from one client address (default: ${DEFAULT-VALUE}).")
   int maxStreamsPerAddress;
 
-  @Option(names = "--metrics-port", defaultValue = "9103", paramLabel = "PORT",
+  @Option(names = "--metrics-port", converter = MetricsPortConverter.class, defaultValue = "9103", paramLabel = "PORT",
       description = "Port of /metrics (Prometheus) and /health, on the --bind address; 0 for none (default: ${DEFAULT-VALUE}).")
   int metricsPort;
 
@@ -129,9 +130,6 @@ public final class WebCommand implements Callable<Integer> {
   private void validate() {
     if (port < 0 || port > 65535) {
       throw new ParameterException(spec.commandLine(), "--port must be from 0 to 65535, got " + port);
-    }
-    if (metricsPort < 0 || metricsPort > 65535) {
-      throw new ParameterException(spec.commandLine(), "--metrics-port must be from 1 to 65535, or 0 for none; got " + metricsPort);
     }
     if (maxStreams < 1 || maxStreamsPerAddress < 1) {
       throw new ParameterException(spec.commandLine(), "--max-streams and --max-streams-per-address must be 1 or more");
