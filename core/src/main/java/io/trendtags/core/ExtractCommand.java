@@ -11,7 +11,7 @@ import io.trendtags.core.hashtag.HashtagExtractor;
 import io.trendtags.core.hashtag.HashtagKey;
 import io.trendtags.core.tweet.MalformedTweetException;
 import io.trendtags.core.tweet.Tweet;
-import io.trendtags.core.tweet.TweetParser;
+import io.trendtags.core.post.PostParser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -32,9 +32,12 @@ import picocli.CommandLine.Option;
     name = "extract",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads one JSON value per line on stdin: a tweet's text as a JSON string (\"Hello #World\"), or an "
-          + "X API v2 Tweet object ({\"id\":\"1\",\"text\":\"...\"}). Prints one JSON array of its hashtags "
+      "Reads one JSON value per line on stdin: a post's text as a JSON string (\"Hello #World\"), an "
+          + "X API v2 Tweet object ({\"id\":\"1\",\"text\":\"...\"}), a Mastodon Status, or a Bluesky post "
+          + "(a feed item of getTimeline or a postView). Prints one JSON array of its hashtags "
           + "per line on stdout: no '#', original casing, in order, e.g. [\"World\"].",
+      "Each network's own tags are taken as they are: Mastodon's tags (the boosted status's for a boost), "
+          + "Bluesky's tag facets and the record's tags.",
       "A Tweet object's note_tweet.entities.hashtags or entities.hashtags are taken as they are; otherwise "
           + "the hashtags are found in note_tweet.text or text with twitter-text, as the stream job does.",
       "A bad line (neither a JSON string nor a Tweet object) prints null on stdout, so output line N always "
@@ -118,7 +121,7 @@ public final class ExtractCommand implements Callable<Integer> {
   private static Tweet readTweet(String line, int lineNumber) throws MalformedTweetException {
     String value = line.strip();
     if (value.startsWith("{")) {
-      return TweetParser.parse(value);
+      return PostParser.parse(value).content();
     }
     if (value.startsWith("\"")) {
       return Tweet.ofText(Integer.toString(lineNumber), readJsonString(value));

@@ -39,6 +39,19 @@ class ExtractCommandTest {
   }
 
   @Test
+  void printsTheNetworksOwnTagsOfMastodonAndBlueskyPosts() {
+    int code = run("""
+        {"id":"1","created_at":"2025-07-17T10:00:00.000Z","account":{"id":"5"},"content":"<p>#ignored</p>","tags":[],"reblog":{"id":"2","account":{"id":"6"},"content":"<p>#a #b</p>","tags":[{"name":"academicmilestone"},{"name":"datascience"}]}}
+        {"post":{"uri":"at://did:plc:a/app.bsky.feed.post/1","author":{"did":"did:plc:a"},"record":{"$type":"app.bsky.feed.post","text":"Kürzungen #StopTheCuts","createdAt":"2025-07-04T10:00:00.000Z","facets":[{"index":{"byteStart":11,"byteEnd":23},"features":[{"$type":"app.bsky.richtext.facet#tag","tag":"StopTheCuts"}]}],"tags":["rstats"]}}}
+        """);
+    assertThat(code).isZero();
+    assertThat(out.toString()).isEqualTo("""
+        ["academicmilestone","datascience"]
+        ["StopTheCuts","rstats"]
+        """);
+  }
+
+  @Test
   void aBadLinePrintsNullAndItsLineNumberAndTheRestGoesOn() {
     int code = run("""
         "#one"
