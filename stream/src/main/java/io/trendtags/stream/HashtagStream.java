@@ -7,6 +7,7 @@ import io.trendtags.stream.query.TagUses;
 import io.trendtags.stream.sink.AllTimeSink;
 import io.trendtags.stream.sink.TopTagsStore;
 import io.trendtags.stream.window.WindowSink;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class HashtagStream {
    * As {@link #session(StreamSettings, String)}; {@code jobJar}, when not null, is shipped to the executors
    * (a cluster's executors lack our classes; spark-submit ships its own jar instead).
    */
-  public static SparkSession session(StreamSettings settings, String master, java.nio.file.Path jobJar) {
+  public static SparkSession session(StreamSettings settings, String master, Path jobJar) {
     SparkConf conf = new SparkConf(true);
     if (master != null) {
       conf.setMaster(master);
