@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twitter.twittertext.Extractor;
 import io.trendtags.client.replay.TimelineSource;
 import io.trendtags.core.hashtag.HashtagExtractor;
+import io.trendtags.core.post.PostParser;
 import io.trendtags.core.tweet.TweetParser;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
@@ -49,8 +50,12 @@ class ExtractionBenchmark {
     ObjectMapper mapper = new ObjectMapper();
     Extractor twitterText = new Extractor();
 
-    long tags = run("streaming parse + extraction (production path)", values, v ->
+    run("(JIT warm-up of both paths)", values, v -> HashtagExtractor.hashtags(PostParser.parse(v).content()).size()
+        + HashtagExtractor.hashtags(TweetParser.parse(v)).size());
+    long tags = run("X parse + extraction (X alone, as before other networks)", values, v ->
         HashtagExtractor.hashtags(TweetParser.parse(v)).size());
+    run("any network's parse + extraction (the job's path)", values, v ->
+        HashtagExtractor.hashtags(PostParser.parse(v).content()).size());
     run("streaming parse only", values, v -> TweetParser.parse(v).id().length());
     run("databind record parse only", values, v -> mapper.readValue(v, BoundTweet.class).id().length());
     run("twitter-text on every text, no fast path, no entities", values, v ->

@@ -12,7 +12,8 @@ import java.util.List;
  * ({@code {"post": postView, "reason": ...}}) or a postView alone. Its tags are the record's facets of type
  * {@code app.bsky.richtext.facet#tag}, then the record's {@code tags} (tags not in the text); a facet gives
  * its tag outright, so its UTF-8 byte offsets are not needed. A repost is a use by the reposter: the repost's
- * own uri (or the post's with the reposter's did), the reposter's did, the repost's time.
+ * own uri (or the post's with the reposter's did), the reposter's did, the repost's time. A record with
+ * neither facets nor tags (one written by a client that made no facets) has its text read by twitter-text.
  */
 final class BlueskyPost {
 
@@ -46,7 +47,11 @@ final class BlueskyPost {
         created != null ? created : PostJson.instant(post, "indexedAt"));
   }
 
+  /** The facets' tags then the record's; null when the record has neither field, and its text is read instead. */
   private static List<String> tags(JsonNode record) throws MalformedTweetException {
+    if (!record.has("facets") && !record.has("tags")) {
+      return null;
+    }
     List<String> tags = new ArrayList<>();
     for (JsonNode facet : record.path("facets")) {
       for (JsonNode feature : facet.path("features")) {

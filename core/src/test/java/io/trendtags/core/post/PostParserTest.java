@@ -106,4 +106,43 @@ class PostParserTest {
         .hasMessageContaining("without a record");
     assertThatThrownBy(() -> PostParser.parse("{\"account\":{},\"content\":\"\"}")).hasMessageContaining("\"id\"");
   }
+
+  @Test
+  void shouldNameTheNetworkInEveryKeyButXsAndBoundALongId() throws Exception {
+    String status = "{\"id\":\"1\",\"account\":{\"id\":\"42\"},\"content\":\"#a\",\"tags\":[{\"name\":\"a\"}]}";
+    Post mastodon = PostParser.parse(status);
+    Post tweet = PostParser.parse("{\"id\":\"1\",\"author_id\":\"42\",\"text\":\"#a\"}");
+    assertThat(mastodon.key()).isEqualTo("mastodon:1").isNotEqualTo(tweet.key());
+    assertThat(mastodon.authorKey()).isEqualTo("mastodon:42");
+    assertThat(tweet.key()).isEqualTo("1");
+    assertThat(tweet.authorKey()).isEqualTo("42");
+
+    String longUri = "at://did:web:" + "a".repeat(300) + ".example/app.bsky.feed.post/3l";
+    Post bluesky = PostParser.parse("{\"uri\":\"" + longUri + "\",\"author\":{\"did\":\"did:plc:x\"},"
+        + "\"record\":{\"$type\":\"app.bsky.feed.post\",\"text\":\"\",\"tags\":[\"a\"]}}");
+    Post other = PostParser.parse("{\"uri\":\"" + longUri + "2\",\"author\":{\"did\":\"did:plc:x\"},"
+        + "\"record\":{\"$type\":\"app.bsky.feed.post\",\"text\":\"\",\"tags\":[\"a\"]}}");
+    assertThat(bluesky.key()).startsWith("bluesky:sha256:").hasSizeLessThan(Post.MAX_ID_CHARS)
+        .isNotEqualTo(other.key());
+    assertThat(bluesky.authorKey()).isEqualTo("bluesky:did:plc:x");
+  }
+
+  @Test
+  void shouldJudgeATagByItsOwnNetworksRules() throws Exception {
+    Post bluesky = PostParser.parse(sample("bluesky-atrrr/post-with-record-tags.json").toString());
+    Post tweet = PostParser.parse("{\"id\":\"1\",\"text\":\"\"}");
+    assertThat(bluesky.isValidTag("ai-art")).as("one tag on Bluesky").isTrue();
+    assertThat(tweet.isValidTag("ai-art")).as("not a whole hashtag on X").isFalse();
+    assertThat(bluesky.isValidTag("two words")).isFalse();
+    assertThat(bluesky.isValidTag("bell\u0007")).isFalse();
+    assertThat(bluesky.isValidTag("")).isFalse();
+    assertThat(tweet.isValidTag("Java")).isTrue();
+  }
+
+  @Test
+  void shouldReadABlueskyRecordsTextWhenItHasNeitherFacetsNorTags() throws Exception {
+    Post post = PostParser.parse("{\"uri\":\"at://did:plc:x/app.bsky.feed.post/1\",\"author\":{\"did\":\"did:plc:x\"},"
+        + "\"record\":{\"$type\":\"app.bsky.feed.post\",\"text\":\"made by a script #Kafka\"}}");
+    assertThat(HashtagExtractor.hashtags(post.content())).containsExactly("Kafka");
+  }
 }

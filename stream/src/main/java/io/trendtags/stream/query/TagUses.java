@@ -4,9 +4,10 @@ import static org.apache.spark.sql.functions.col;
 
 import io.trendtags.core.hashtag.HashtagExtractor;
 import io.trendtags.core.hashtag.HashtagKey;
+import io.trendtags.core.post.Post;
+import io.trendtags.core.post.PostParser;
 import io.trendtags.core.tweet.MalformedTweetException;
 import io.trendtags.core.tweet.Tweet;
-import io.trendtags.core.tweet.TweetParser;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,11 +21,15 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 /**
- * Kafka record ({@code value, partition, offset, timestamp}) to the hashtag uses of its tweet: one
- * {@link TagUse} per distinct case-folded tag, in the casing the tweet wrote first, at the tweet's
- * {@code created_at}; a record that is not a tweet gives one rejected row, and so does one that names a
- * tag that is not a hashtag by twitter-text's rules or is longer than {@link #MAX_TAG_CHARS} (the tag is
- * dropped, the tweet's valid tags count).
+ * Kafka record ({@code value, partition, offset, timestamp}) to the hashtag uses of its post: one
+ * {@link TagUse} per distinct case-folded tag, in the casing the post wrote first, at the post's
+ * {@code created_at}; a record that is no post gives one rejected row, and so does one that names a
+ * tag its network would not ({@link Post#isValidTag}) or one longer than {@link #MAX_TAG_CHARS} (the tag is
+ * dropped, the post's valid tags count).
+ *
+ * <p>A record is an X Tweet, a Mastodon Status or a Bluesky feed item, told apart by {@link PostParser};
+ * the use's {@code id} and {@code author} are {@link Post#key()} and {@link Post#authorKey()}, which name the
+ * network, so duplicates are dropped per (network, id) and two networks' equal ids never collide.
  *
  * <p>Event time is {@code created_at}, but never later than the record's Kafka timestamp (and that
  * timestamp when the tweet has none): a tweet cannot be written before it was created, and one bad
@@ -65,12 +70,13 @@ public final class TagUses implements FlatMapFunction<Row, TagUse> {
   public Iterator<TagUse> call(Row record) {
     byte[] value = record.getAs(0);
     Timestamp kafkaTime = record.getTimestamp(3);
-    Tweet tweet;
+    Post post;
     try {
-      tweet = TweetParser.parse(value);
+      post = PostParser.parse(value);
     } catch (MalformedTweetException e) {
       return List.of(TagUse.rejected(record.getInt(1), record.getLong(2), kafkaTime)).iterator();
     }
+    Tweet tweet = post.content();
     List<String> tags = HashtagExtractor.hashtags(tweet);
     if (tags.isEmpty()) {
       return Collections.emptyIterator();
@@ -80,16 +86,18 @@ public final class TagUses implements FlatMapFunction<Row, TagUse> {
         ? kafkaTime : Timestamp.from(tweet.createdAt());
     // A tweet counts once per tag however often it repeats it: "#java ... #Java" is one use of java.
     Set<String> seen = new HashSet<>();
+    String id = post.key();
+    String author = post.authorKey();
     List<TagUse> uses = new ArrayList<>(tags.size());
     boolean setAside = false;
     for (String tag : tags) {
-      if (tag.length() > MAX_TAG_CHARS || (fromClient && !HashtagExtractor.isValidTag(tag))) {
+      if (tag.length() > MAX_TAG_CHARS || (fromClient && !post.isValidTag(tag))) {
         setAside = true; // the tag is dropped; its tweet's other tags still count
         continue;
       }
       String key = HashtagKey.fold(tag);
       if (seen.add(key)) {
-        uses.add(new TagUse(tweet.id(), key, tag, tweet.authorId(), eventTime, kafkaTime));
+        uses.add(new TagUse(id, key, tag, author, eventTime, kafkaTime));
       }
     }
     if (setAside) {

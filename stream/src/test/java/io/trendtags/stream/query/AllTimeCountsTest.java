@@ -201,4 +201,32 @@ class AllTimeCountsTest {
 
     assertThat(counts()).containsOnlyKeys("fromentities");
   }
+
+  @Test
+  void shouldCountEveryNetworkInOneViewAndDropDuplicatesPerNetworkAndId() {
+    tweet("42", "alice", "2026-11-25T09:00:00.000Z", "#Fediverse");
+    mastodon("42", "42", "Fediverse"); // the same id and author id as the tweet, another network: counted
+    mastodon("42", "42", "Fediverse"); // a redelivery of that status: dropped
+    mastodon("43", "7", "fediverse");
+    bluesky("at://did:plc:bob/app.bsky.feed.post/3l1", "did:plc:bob", "fediverse");
+    bluesky("at://did:plc:bob/app.bsky.feed.post/3l1", "did:plc:bob", "fediverse");
+    bluesky("at://did:plc:eve/app.bsky.feed.post/3l2", "did:plc:eve", "ai-art"); // a whole tag on Bluesky
+
+    Row fediverse = row("fediverse");
+    assertThat(fediverse.<Long>getAs(AllTimeCounts.COUNT)).isEqualTo(4);
+    assertThat(fediverse.<Long>getAs(AllTimeCounts.AUTHORS)).as("alice, X's 42, Mastodon's 42 and 7, bob: X's and Mastodon's 42 are two people").isEqualTo(4);
+    assertThat(counts()).containsOnlyKeys("fediverse", "ai-art");
+  }
+
+  private void mastodon(String id, String account, String tag) {
+    record("{\"id\":\"" + id + "\",\"created_at\":\"2026-11-25T09:01:00.000Z\",\"account\":{\"id\":\"" + account
+        + "\"},\"content\":\"<p>#" + tag + "</p>\",\"tags\":[{\"name\":\"" + tag + "\"}]}");
+  }
+
+  private void bluesky(String uri, String did, String tag) {
+    record("{\"post\":{\"uri\":\"" + uri + "\",\"author\":{\"did\":\"" + did + "\"},\"indexedAt\":\"2026-11-25T09:02:00.000Z\","
+        + "\"record\":{\"$type\":\"app.bsky.feed.post\",\"text\":\"#" + tag + "\",\"createdAt\":\"2026-11-25T09:02:00.000Z\","
+        + "\"facets\":[{\"index\":{\"byteStart\":0,\"byteEnd\":" + (tag.length() + 1) + "},"
+        + "\"features\":[{\"$type\":\"app.bsky.richtext.facet#tag\",\"tag\":\"" + tag + "\"}]}]}}}");
+  }
 }
