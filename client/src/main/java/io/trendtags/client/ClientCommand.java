@@ -13,13 +13,13 @@ import io.trendtags.client.sink.KafkaTweetSink;
 import io.trendtags.client.sink.SinkException;
 import io.trendtags.client.sink.TweetSink;
 import io.trendtags.client.sink.TweetTopic;
-import io.trendtags.client.x.BackfillLimit;
-import io.trendtags.client.x.BackfillProgress;
+import io.trendtags.client.feed.BackfillLimit;
+import io.trendtags.client.feed.BackfillProgress;
 import io.trendtags.client.x.HomeTimeline;
 import io.trendtags.client.x.OAuth1Signer;
-import io.trendtags.client.x.TimelineFollower;
+import io.trendtags.client.feed.FeedFollower;
 import io.trendtags.client.x.XApi;
-import io.trendtags.client.x.XApiException;
+import io.trendtags.client.feed.ApiException;
 import io.trendtags.client.x.XCredentials;
 import io.trendtags.core.config.ConfigDefaults;
 import io.trendtags.core.config.MetricsPortConverter;
@@ -285,15 +285,15 @@ public final class ClientCommand implements Callable<Integer> {
     KafkaTweetSink sink = new KafkaTweetSink(kafka, topic, metrics);
     KafkaTopicLedger ledger = new KafkaTopicLedger(kafka, topic);
     try {
-      TimelineFollower follower = new TimelineFollower(timeline, sink, ledger, state, limit,
+      FeedFollower follower = new FeedFollower(timeline, sink, ledger, state, limit,
           Duration.ofMillis((long) (pollInterval * 1000)), progress);
       return untilStopped(follower::stop, () -> {
         long sent = follower.run(() -> ready("x"));
         LOG.info("stopped; sent {} tweet(s) in this run", sent);
         return 0;
       }, ledger, sink);
-    } catch (XApiException e) {
-      if (e.kind() == XApiException.Kind.REJECTED) {
+    } catch (ApiException e) {
+      if (e.kind() == ApiException.Kind.REJECTED) {
         LOG.error("X refused the credentials ({}). Check the four values (consumer key and secret of your app, "
             + "access token and secret of your user), or regenerate the access token in the developer portal; "
             + "the app needs read access.", e.getMessage());
@@ -330,7 +330,7 @@ public final class ClientCommand implements Callable<Integer> {
         LOG.info("sent {} tweets in {} pass(es); {} bad line(s) skipped", stats.sent(), stats.passes(), stats.bad());
         return 0;
       }, sink);
-    } catch (XApiException e) {
+    } catch (ApiException e) {
       throw new IllegalStateException("a replay does not call X", e);
     }
   }
@@ -352,7 +352,7 @@ public final class ClientCommand implements Callable<Integer> {
         LOG.info("stopped; sent {} tweets", feed.run());
         return 0;
       }, sink);
-    } catch (XApiException e) {
+    } catch (ApiException e) {
       throw new IllegalStateException("a synthetic timeline does not call X", e);
     }
   }
@@ -360,14 +360,14 @@ public final class ClientCommand implements Callable<Integer> {
   /** The work of a stage, ended by {@code stop} and an interrupt. */
   @FunctionalInterface
   private interface Work {
-    int run() throws IOException, XApiException;
+    int run() throws IOException, ApiException;
   }
 
   /**
    * Runs {@code work}, then closes {@code resources}, with a shutdown hook that calls {@code stop} on SIGTERM
    * and waits for all that: the JVM exits when the hooks return, and must not before the sink has flushed.
    */
-  private static int untilStopped(Runnable stop, Work work, AutoCloseable... resources) throws IOException, XApiException {
+  private static int untilStopped(Runnable stop, Work work, AutoCloseable... resources) throws IOException, ApiException {
     CountDownLatch done = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       stop.run();

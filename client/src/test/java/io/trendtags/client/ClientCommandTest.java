@@ -51,7 +51,7 @@ class ClientCommandTest {
   @Test
   void aBadBackfillIsAUsageError() {
     assertThat(run("ck-xyzzy1", "cs-xyzzy2", "at-xyzzy3", "as-xyzzy4", "--backfill", "yesterday")).isEqualTo(2);
-    assertThat(err.toString()).contains("--backfill must be a number of tweets (500) or an age").doesNotContain("xyzzy");
+    assertThat(err.toString()).contains("--backfill must be a number of posts (500) or an age").doesNotContain("xyzzy");
   }
 
   @Test

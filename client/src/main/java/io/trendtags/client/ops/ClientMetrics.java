@@ -5,8 +5,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.trendtags.client.x.RateLimit;
-import io.trendtags.client.x.XApiException;
+import io.trendtags.client.feed.RateLimit;
+import io.trendtags.client.feed.ApiException;
 import io.trendtags.observe.Health;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -68,8 +68,8 @@ public final class ClientMetrics {
     xFailure = null;
   }
 
-  public void xFailed(XApiException e) {
-    if (e.kind() == XApiException.Kind.RATE_LIMITED) {
+  public void xFailed(ApiException e) {
+    if (e.kind() == ApiException.Kind.RATE_LIMITED) {
       rateLimitRemaining.set(0);
     }
     xFailure = e.getMessage();

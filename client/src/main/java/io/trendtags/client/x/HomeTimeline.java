@@ -1,6 +1,15 @@
 package io.trendtags.client.x;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trendtags.client.feed.ApiException;
+import io.trendtags.client.feed.Backoff;
+import io.trendtags.client.feed.FeedItem;
+import io.trendtags.client.feed.FeedJson;
+import io.trendtags.client.feed.FeedPage;
+import io.trendtags.client.feed.HomeFeed;
+import io.trendtags.client.feed.RequestGate;
+import io.trendtags.client.feed.Time;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +21,13 @@ import org.slf4j.LoggerFactory;
  * The signed-in user's home timeline ({@code GET /2/users/{id}/timelines/reverse_chronological}), one page
  * at a time, with the waiting done right: paced by the rate-limit headers, nothing sent while a 429's
  * reset is pending, backoff with jitter on 5xx, timeouts and unreadable bodies. Bad credentials (401/403)
- * and other refusals end it with an {@link XApiException}.
+ * and other refusals end it with an {@link ApiException}.
  */
-public final class HomeTimeline {
+public final class HomeTimeline implements HomeFeed {
 
   private static final Logger LOG = LoggerFactory.getLogger(HomeTimeline.class);
+  private static final Comparator<String> BY_ID = Comparator.comparingInt(String::length)
+      .thenComparing(Comparator.naturalOrder());
   /** Every field the stream or a reader of the topic may want; {@code entities} carries the hashtags. */
   public static final String TWEET_FIELDS = "created_at,entities,author_id,lang,referenced_tweets,note_tweet";
 
@@ -25,29 +36,66 @@ public final class HomeTimeline {
   private final Backoff backoff;
   private final Time time;
   private final int pageSize;
+  private String userId;
 
   /** A timeline on the system clock, backing off from 1 s up to 2 minutes. */
   public HomeTimeline(XApi api, int pageSize) {
     this(api, pageSize, Time.SYSTEM, new Backoff(1000, 120_000, new java.util.Random()));
   }
 
-  HomeTimeline(XApi api, int pageSize, Time time, Backoff backoff) {
+  public HomeTimeline(XApi api, int pageSize, Time time, Backoff backoff) {
     this.api = api;
     this.pageSize = pageSize;
     this.time = time;
-    this.gate = new RequestGate(time);
+    this.gate = new RequestGate(time, RequestGate.X_WINDOW);
     this.backoff = backoff;
   }
 
+  @Override
+  public String network() {
+    return "x";
+  }
+
   /** The signed-in user's id ({@code GET /2/users/me}). */
-  public String userId() throws XApiException, InterruptedException {
+  @Override
+  public String account() throws ApiException, InterruptedException {
     JsonNode body = call("/2/users/me", Map.of());
     String id = body.path("data").path("id").asText("");
     if (!id.matches("[0-9]{1,19}")) {
-      throw new XApiException(XApiException.Kind.FATAL, "GET /2/users/me: no user id in the answer", -1);
+      throw new ApiException(ApiException.Kind.FATAL, "GET /2/users/me: no user id in the answer", -1);
     }
     LOG.info("signed in as @{} (user id {})", body.path("data").path("username").asText("?"), id);
+    userId = id;
     return id;
+  }
+
+  @Override
+  public FeedPage page(String cursor) throws ApiException, InterruptedException {
+    return page(null, cursor);
+  }
+
+  /** Every tweet newer than {@code sinceId}, through as many pages as X has ({@code next_token}). */
+  @Override
+  public List<FeedItem> newerThan(String sinceId) throws ApiException, InterruptedException {
+    List<FeedItem> tweets = new ArrayList<>();
+    String token = null;
+    do {
+      FeedPage page = page(sinceId, token);
+      tweets.addAll(page.items());
+      token = page.nextCursor();
+    } while (token != null && !Thread.currentThread().isInterrupted());
+    return tweets;
+  }
+
+  /** Tweet ids: decimal, newer is larger; by length, then digits. */
+  @Override
+  public Comparator<String> positionOrder() {
+    return BY_ID;
+  }
+
+  @Override
+  public boolean mayBeNewer(String kafkaKey, String newestId) {
+    return kafkaKey.matches("[0-9]{1,19}") && (newestId == null || BY_ID.compare(kafkaKey, newestId) > 0);
   }
 
   /**
@@ -56,7 +104,10 @@ public final class HomeTimeline {
    * @param sinceId         only tweets newer than this id, or null for the newest there are
    * @param paginationToken a previous page's {@code next_token}, or null for the first page
    */
-  public TimelinePage page(String userId, String sinceId, String paginationToken) throws XApiException, InterruptedException {
+  private FeedPage page(String sinceId, String paginationToken) throws ApiException, InterruptedException {
+    if (userId == null) {
+      account();
+    }
     Map<String, String> query = new LinkedHashMap<>();
     query.put("max_results", Integer.toString(pageSize));
     query.put("tweet.fields", TWEET_FIELDS);
@@ -67,13 +118,20 @@ public final class HomeTimeline {
       query.put("pagination_token", paginationToken);
     }
     JsonNode body = call("/2/users/" + userId + "/timelines/reverse_chronological", query);
-    List<JsonNode> tweets = new ArrayList<>();
-    body.path("data").forEach(tweets::add); // no "data" key at all when there is nothing new
+    List<FeedItem> tweets = new ArrayList<>();
+    for (JsonNode tweet : body.path("data")) { // no "data" key at all when there is nothing new
+      String id = tweet.path("id").asText("");
+      if (!id.matches("[0-9]{1,19}")) {
+        LOG.warn("a tweet without a valid id in the timeline; skipped");
+        continue;
+      }
+      tweets.add(new FeedItem(id, id, FeedJson.bytes(tweet), FeedJson.instant(tweet.path("created_at"))));
+    }
     String next = body.path("meta").path("next_token").asText(null);
-    return new TimelinePage(tweets, next == null || next.isEmpty() ? null : next);
+    return new FeedPage(tweets, next == null || next.isEmpty() ? null : next);
   }
 
-  private JsonNode call(String path, Map<String, String> query) throws XApiException, InterruptedException {
+  private JsonNode call(String path, Map<String, String> query) throws ApiException, InterruptedException {
     while (true) {
       gate.awaitTurn();
       try {
@@ -87,7 +145,7 @@ public final class HomeTimeline {
               XApi.describe(response.body()));
         }
         return response.body();
-      } catch (XApiException e) {
+      } catch (ApiException e) {
         switch (e.kind()) {
           case RATE_LIMITED -> gate.rateLimited(e.resetEpochSeconds());
           case TRANSIENT -> {

@@ -2,6 +2,8 @@ package io.trendtags.client.x;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trendtags.client.feed.ApiException;
+import io.trendtags.client.feed.RateLimit;
 import io.trendtags.client.ops.ClientMetrics;
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +19,7 @@ import java.util.StringJoiner;
 
 /**
  * One signed GET to the X API v2 and what came back: a JSON body with the rate-limit headers, or an
- * {@link XApiException} saying what kind of failure it was. No retries here: {@link HomeTimeline} decides.
+ * {@link ApiException} saying what kind of failure it was. No retries here: {@link HomeTimeline} decides.
  */
 public final class XApi {
 
@@ -53,21 +55,21 @@ public final class XApi {
   /**
    * GETs {@code path} (e.g. {@code /2/users/me}) with {@code query} (decoded values).
    *
-   * @throws XApiException for anything but a 200 with a JSON object
+   * @throws ApiException for anything but a 200 with a JSON object
    * @throws InterruptedException if the thread is interrupted while waiting (the client is stopping)
    */
-  public Response get(String path, Map<String, String> query) throws XApiException, InterruptedException {
+  public Response get(String path, Map<String, String> query) throws ApiException, InterruptedException {
     try {
       Response response = send(path, query);
       metrics.xAnswered(response.rateLimit(), Instant.now());
       return response;
-    } catch (XApiException e) {
+    } catch (ApiException e) {
       metrics.xFailed(e);
       throw e;
     }
   }
 
-  private Response send(String path, Map<String, String> query) throws XApiException, InterruptedException {
+  private Response send(String path, Map<String, String> query) throws ApiException, InterruptedException {
     URI endpoint = URI.create(baseUrl + path);
     StringJoiner queryString = new StringJoiner("&");
     query.forEach((name, value) -> queryString.add(OAuth1Signer.percentEncode(name) + "=" + OAuth1Signer.percentEncode(value)));
@@ -83,9 +85,9 @@ public final class XApi {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (HttpTimeoutException e) {
-      throw new XApiException(XApiException.Kind.TRANSIENT, "GET " + path + ": no answer within " + timeout.toMillis() / 1000.0 + " s", -1);
+      throw new ApiException(ApiException.Kind.TRANSIENT, "GET " + path + ": no answer within " + timeout.toMillis() / 1000.0 + " s", -1);
     } catch (IOException e) {
-      throw new XApiException(XApiException.Kind.TRANSIENT, "GET " + path + ": " + e.getClass().getSimpleName()
+      throw new ApiException(ApiException.Kind.TRANSIENT, "GET " + path + ": " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), -1);
     }
     RateLimit rateLimit = RateLimit.of(response.headers());
@@ -93,21 +95,21 @@ public final class XApi {
     JsonNode body = parse(response.body());
     if (status == 200) {
       if (body == null || !body.isObject()) {
-        throw new XApiException(XApiException.Kind.TRANSIENT, "GET " + path + ": 200 but the body is not a JSON object", -1);
+        throw new ApiException(ApiException.Kind.TRANSIENT, "GET " + path + ": 200 but the body is not a JSON object", -1);
       }
       return new Response(body, rateLimit);
     }
     String what = "GET " + path + ": " + status + " " + describe(body);
     if (status == 401 || status == 403) {
-      throw new XApiException(XApiException.Kind.REJECTED, what, -1);
+      throw new ApiException(ApiException.Kind.REJECTED, what, -1);
     }
     if (status == 429) {
-      throw new XApiException(XApiException.Kind.RATE_LIMITED, what, rateLimit.resetEpochSeconds());
+      throw new ApiException(ApiException.Kind.RATE_LIMITED, what, rateLimit.resetEpochSeconds());
     }
     if (status >= 500) {
-      throw new XApiException(XApiException.Kind.TRANSIENT, what, -1);
+      throw new ApiException(ApiException.Kind.TRANSIENT, what, -1);
     }
-    throw new XApiException(XApiException.Kind.FATAL, what, -1);
+    throw new ApiException(ApiException.Kind.FATAL, what, -1);
   }
 
   private static JsonNode parse(byte[] body) {

@@ -7,7 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.trendtags.client.x.FakeXApi;
 import io.trendtags.client.x.OAuth1Signer;
 import io.trendtags.client.x.XApi;
-import io.trendtags.client.x.XApiException;
+import io.trendtags.client.feed.ApiException;
 import io.trendtags.observe.Health;
 import io.trendtags.observe.StageMetrics;
 import java.time.Duration;
@@ -37,7 +37,7 @@ class ClientMetricsTest {
       XApi api = new XApi(x.baseUrl(), new OAuth1Signer(FakeXApi.CREDENTIALS), Duration.ofSeconds(2), metrics);
       x.rateLimitResetSeconds(1);
       x.fail(FakeXApi.Fault.RATE_LIMITED_CODE_88);
-      assertThatThrownBy(() -> api.get(TIMELINE, Map.of("max_results", "10"))).isInstanceOf(XApiException.class);
+      assertThatThrownBy(() -> api.get(TIMELINE, Map.of("max_results", "10"))).isInstanceOf(ApiException.class);
 
       Health.Report limited = health.report();
       assertThat(limited.status()).isEqualTo(Health.Status.DEGRADED);

@@ -1,4 +1,4 @@
-package io.trendtags.client.x;
+package io.trendtags.client.feed;
 
 /** Wall-clock time and waiting, so tests of pacing need not wait for real. */
 public interface Time {

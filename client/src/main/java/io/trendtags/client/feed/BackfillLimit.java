@@ -1,4 +1,4 @@
-package io.trendtags.client.x;
+package io.trendtags.client.feed;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -7,11 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How far back the first run reads: a number of tweets ({@code 500}) or an age ({@code 24h}, {@code 90m},
+ * How far back the first run reads: a number of posts ({@code 500}) or an age ({@code 24h}, {@code 90m},
  * {@code 7d}, {@code PT6H}). Either way never more than {@link #MAX_TWEETS}: X's home timeline itself
  * stops at about that many.
  *
- * @param tweets the most tweets to read
+ * @param tweets the most posts to read
  * @param age    the oldest tweet's greatest age, or null for no age bound
  */
 public record BackfillLimit(int tweets, Duration age) {
@@ -49,7 +49,7 @@ public record BackfillLimit(int tweets, Duration age) {
       }
     }
     if (age == null || age.isNegative()) {
-      throw new IllegalArgumentException("--backfill must be a number of tweets (500) or an age (24h, 90m, 7d, PT6H), not '"
+      throw new IllegalArgumentException("--backfill must be a number of posts (500) or an age (24h, 90m, 7d, PT6H), not '"
           + value + "'");
     }
     return new BackfillLimit(MAX_TWEETS, age);
@@ -57,6 +57,6 @@ public record BackfillLimit(int tweets, Duration age) {
 
   @Override
   public String toString() {
-    return age == null ? tweets + " tweets" : "tweets of the last " + age.toString().substring(2).toLowerCase(Locale.ROOT);
+    return age == null ? tweets + " posts" : "posts of the last " + age.toString().substring(2).toLowerCase(Locale.ROOT);
   }
 }

@@ -1,4 +1,4 @@
-package io.trendtags.client.x;
+package io.trendtags.client.feed;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -27,8 +27,8 @@ public final class BackfillProgress {
     this.lines = lines;
   }
 
-  /** After each page: tweets read so far, and the oldest one's age (null if unknown). */
-  void page(int pages, int tweets, Duration oldestAge) {
+  /** After each page: posts read so far, and the oldest one's age (null if unknown). */
+  public void page(int pages, int tweets, Duration oldestAge) {
     double done = limit.age() != null && oldestAge != null
         ? (double) oldestAge.toSeconds() / Math.max(1, limit.age().toSeconds())
         : (double) tweets / limit.tweets();
@@ -36,29 +36,21 @@ public final class BackfillProgress {
     String age = oldestAge == null ? "" : ", back " + human(oldestAge);
     if (terminal != null) {
       int filled = (int) Math.round(done * WIDTH);
-      terminal.print(String.format(Locale.ROOT, "\rbackfill [%s%s] %3d%% %d tweets%s   ",
+      terminal.print(String.format(Locale.ROOT, "\rbackfill [%s%s] %3d%% %d posts%s   ",
           "#".repeat(filled), " ".repeat(WIDTH - filled), Math.round(done * 100), tweets, age));
       terminal.flush();
     } else {
-      lines.accept(String.format(Locale.ROOT, "backfill: page %d, %d tweets%s (%d%% of %s)",
+      lines.accept(String.format(Locale.ROOT, "backfill: page %d, %d posts%s (%d%% of %s)",
           pages, tweets, age, Math.round(done * 100), limit));
     }
   }
 
   /** The backfill is read. */
-  void done(int tweets) {
+  public void done(int tweets) {
     if (terminal != null) {
       terminal.println();
     }
-    lines.accept("backfill: " + tweets + " tweet(s) read");
-  }
-
-  static Duration ageOf(String createdAt, Instant now) {
-    try {
-      return Duration.between(Instant.parse(createdAt), now);
-    } catch (RuntimeException e) {
-      return null;
-    }
+    lines.accept("backfill: " + tweets + " post(s) read");
   }
 
   private static String human(Duration age) {

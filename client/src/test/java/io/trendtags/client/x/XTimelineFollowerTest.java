@@ -3,6 +3,13 @@ package io.trendtags.client.x;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.trendtags.client.feed.ApiException;
+import io.trendtags.client.feed.BackfillLimit;
+import io.trendtags.client.feed.BackfillProgress;
+import io.trendtags.client.feed.Backoff;
+import io.trendtags.client.feed.FeedFollower;
+import io.trendtags.client.feed.FeedState;
+import io.trendtags.client.feed.Time;
 import io.trendtags.client.sink.ListTopicLedger;
 import io.trendtags.client.sink.ListTweetSink;
 import io.trendtags.core.hashtag.HashtagExtractor;
@@ -26,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The follower against a local X API that checks signatures, with the sink and ledger in memory: pages,
  * since_id, bursts, an empty timeline, 429s, 5xx, malformed bodies, stalls, 401 and restarts.
  */
-class TimelineFollowerTest {
+class XTimelineFollowerTest {
 
   private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -57,7 +64,7 @@ class TimelineFollowerTest {
   }
 
   /** A follower running in the background. */
-  private record Running(TimelineFollower follower, CompletableFuture<Long> result) {
+  private record Running(FeedFollower follower, CompletableFuture<Long> result) {
     void stop() {
       follower.stop();
       try {
@@ -75,7 +82,7 @@ class TimelineFollowerTest {
   private Running follow(String backfill, XCredentials credentials) {
     XApi api = new XApi(x.baseUrl(), new OAuth1Signer(credentials), Duration.ofMillis(500));
     HomeTimeline timeline = new HomeTimeline(api, 100, Time.SYSTEM, new Backoff(10, 200, new Random(7)));
-    TimelineFollower follower = new TimelineFollower(timeline, sink, new ListTopicLedger(sink), stateDir,
+    FeedFollower follower = new FeedFollower(timeline, sink, new ListTopicLedger(sink), stateDir,
         BackfillLimit.parse(backfill), Duration.ofMillis(50), new BackfillProgress(BackfillLimit.parse(backfill), null, s -> {}));
     CompletableFuture<Long> result = CompletableFuture.supplyAsync(() -> {
       try {
@@ -143,7 +150,7 @@ class TimelineFollowerTest {
     byAge.stop();
 
     sink.sent().clear();
-    java.nio.file.Files.delete(stateDir.resolve(TimelineState.FILE));
+    java.nio.file.Files.delete(FeedState.file(stateDir, "x"));
     follow("3");
     awaitSent(all.subList(7, 10));
   }
@@ -201,8 +208,8 @@ class TimelineFollowerTest {
     Running r = follow("100", wrong);
 
     assertThatThrownBy(() -> r.result().get(10, TimeUnit.SECONDS)).cause()
-        .isInstanceOfSatisfying(XApiException.class, e -> {
-          assertThat(e.kind()).isEqualTo(XApiException.Kind.REJECTED);
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ApiException.Kind.REJECTED);
           assertThat(e.getMessage()).contains("401").contains("Unauthorized").doesNotContain("not-the-secret");
         });
     assertThat(x.requests()).hasSize(1);
@@ -218,7 +225,7 @@ class TimelineFollowerTest {
     awaitSent(x.ids());
     x.fail(FakeXApi.Fault.UNAUTHORIZED);
 
-    assertThatThrownBy(() -> r.result().get(10, TimeUnit.SECONDS)).cause().isInstanceOf(XApiException.class);
+    assertThatThrownBy(() -> r.result().get(10, TimeUnit.SECONDS)).cause().isInstanceOf(ApiException.class);
   }
 
   @Test
@@ -227,7 +234,7 @@ class TimelineFollowerTest {
     Running one = follow("100");
     awaitSent(first);
     one.stop();
-    assertThat(TimelineState.load(stateDir).newestId()).isEqualTo(first.get(5));
+    assertThat(FeedState.load(stateDir, "x").newestId()).isEqualTo(first.get(5));
 
     // A crash after Kafka took two new tweets but before the position was saved.
     List<String> more = x.post(5);
@@ -238,8 +245,8 @@ class TimelineFollowerTest {
     List<String> all = new ArrayList<>(first);
     all.addAll(more);
     awaitSent(all);
-    Awaitility.await().atMost(WAIT).until(() -> more.get(4).equals(TimelineState.load(stateDir).newestId()));
-    assertThat(log.lines()).anySatisfy(l -> assertThat(l).contains("2 tweet(s) reached Kafka after the last saved position"));
+    Awaitility.await().atMost(WAIT).until(() -> more.get(4).equals(FeedState.load(stateDir, "x").newestId()));
+    assertThat(log.lines()).anySatisfy(l -> assertThat(l).contains("2 post(s) reached Kafka after the last saved position"));
     List<String> timelineQueries = x.requests().stream().filter(r -> r.path().endsWith("reverse_chronological"))
         .map(r -> r.query().getOrDefault("since_id", "-")).toList();
     assertThat(timelineQueries).contains(first.get(5));

@@ -1,10 +1,10 @@
-package io.trendtags.client.x;
+package io.trendtags.client.feed;
 
 /**
- * A request to the X API that did not give data. The kind says what the client does about it; the
+ * A request to a network's API (X, Mastodon, Bluesky) that did not give data. The kind says what the client does about it; the
  * message says what happened and never holds a credential.
  */
-public final class XApiException extends Exception {
+public final class ApiException extends Exception {
 
   private static final long serialVersionUID = 1L;
 
@@ -23,7 +23,7 @@ public final class XApiException extends Exception {
   private final Kind kind;
   private final long resetEpochSeconds;
 
-  XApiException(Kind kind, String message, long resetEpochSeconds) {
+  public ApiException(Kind kind, String message, long resetEpochSeconds) {
     super(message);
     this.kind = kind;
     this.resetEpochSeconds = resetEpochSeconds;

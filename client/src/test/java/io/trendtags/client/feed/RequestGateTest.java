@@ -1,4 +1,4 @@
-package io.trendtags.client.x;
+package io.trendtags.client.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +24,7 @@ class RequestGateTest {
       waits.add(millis);
       now += millis;
     }
-  });
+  }, RequestGate.X_WINDOW);
 
   @Test
   void plentyLeftGoesAtOnce() throws Exception {
@@ -59,6 +59,6 @@ class RequestGateTest {
   void a429WithoutAResetWaitsAWholeWindow() throws Exception {
     gate.rateLimited(-1);
     gate.awaitTurn();
-    assertThat(waits).containsExactly(RequestGate.UNKNOWN_RESET_WAIT_MILLIS);
+    assertThat(waits).containsExactly(RequestGate.X_WINDOW.toMillis());
   }
 }

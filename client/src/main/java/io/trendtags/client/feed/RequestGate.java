@@ -1,5 +1,6 @@
-package io.trendtags.client.x;
+package io.trendtags.client.feed;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,25 +9,30 @@ import org.slf4j.LoggerFactory;
  * Decides when the next request may go, from the last response's {@code x-rate-limit-*} headers and any
  * 429: while the window has plenty left, at once; once less than a tenth of the limit remains, the rest
  * is spread evenly until the reset; with nothing left, or after a 429, nothing goes until the reset
- * (plus a second, as X's clock and ours may differ).
+ * (plus a second, as the network's clock and ours may differ).
  */
-final class RequestGate {
+public final class RequestGate {
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestGate.class);
   static final long RESET_MARGIN_MILLIS = 1000;
-  /** A 429 without a reset header: wait a whole window, X's is 15 minutes. */
-  static final long UNKNOWN_RESET_WAIT_MILLIS = 15 * 60 * 1000;
+  /** X's rate-limit window: a 429 without a reset header waits this long. */
+  public static final Duration X_WINDOW = Duration.ofMinutes(15);
+  /** Mastodon's (300 requests in 5 minutes) and Bluesky's (per 5 minutes) window. */
+  public static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
 
   private final Time time;
+  private final long unknownResetWaitMillis;
   private RateLimit last = RateLimit.UNKNOWN;
   private long blockedUntilMillis;
 
-  RequestGate(Time time) {
+  /** A gate on {@code time}; a 429 that does not say when its window resets waits a whole {@code window}. */
+  public RequestGate(Time time, Duration window) {
     this.time = time;
+    this.unknownResetWaitMillis = window.toMillis();
   }
 
   /** Waits until the next request may be sent. */
-  void awaitTurn() throws InterruptedException {
+  public void awaitTurn() throws InterruptedException {
     long now = time.nowMillis();
     if (blockedUntilMillis > now) {
       time.sleep(blockedUntilMillis - now);
@@ -48,18 +54,18 @@ final class RequestGate {
   }
 
   /** Notes a response's rate-limit headers. */
-  void answered(RateLimit rateLimit) {
+  public void answered(RateLimit rateLimit) {
     if (rateLimit.known()) {
       last = rateLimit;
     }
   }
 
   /** Notes a 429: nothing is sent before {@code resetEpochSeconds} (-1 if the response did not say). */
-  void rateLimited(long resetEpochSeconds) {
+  public void rateLimited(long resetEpochSeconds) {
     long now = time.nowMillis();
     blockedUntilMillis = resetEpochSeconds > 0
         ? Math.max(resetEpochSeconds * 1000 + RESET_MARGIN_MILLIS, now)
-        : now + UNKNOWN_RESET_WAIT_MILLIS;
+        : now + unknownResetWaitMillis;
     LOG.warn("rate limited (429): sending nothing until {}", Instant.ofEpochMilli(blockedUntilMillis));
   }
 }

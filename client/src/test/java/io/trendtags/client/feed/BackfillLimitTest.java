@@ -1,4 +1,4 @@
-package io.trendtags.client.x;
+package io.trendtags.client.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,6 +25,6 @@ class BackfillLimitTest {
 
   @Test
   void anythingElseSaysWhatIsAccepted() {
-    assertThatThrownBy(() -> BackfillLimit.parse("yesterday")).hasMessageContaining("a number of tweets (500) or an age");
+    assertThatThrownBy(() -> BackfillLimit.parse("yesterday")).hasMessageContaining("a number of posts (500) or an age");
   }
 }
