@@ -18,6 +18,11 @@ import io.trendtags.client.feed.BackfillProgress;
 import io.trendtags.client.x.HomeTimeline;
 import io.trendtags.client.x.OAuth1Signer;
 import io.trendtags.client.feed.FeedFollower;
+import io.trendtags.client.feed.HomeFeed;
+import io.trendtags.client.feed.Secret;
+import io.trendtags.client.mastodon.MastodonApi;
+import io.trendtags.client.mastodon.MastodonStream;
+import io.trendtags.client.mastodon.MastodonTimeline;
 import io.trendtags.client.x.XApi;
 import io.trendtags.client.feed.ApiException;
 import io.trendtags.client.x.XCredentials;
@@ -55,14 +60,20 @@ import picocli.CommandLine;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Writes tweets to Kafka, one record per tweet: key = the tweet id, value = its X API v2 JSON.",
-      "With X credentials it reads your home timeline: the first run backfills (--backfill), then it polls "
-          + "for new tweets every --poll-interval, signs every request with OAuth 1.0a, paces itself by X's "
-          + "rate-limit headers and keeps its position in --state-dir, so a restart neither skips nor re-sends "
-          + "a tweet. Credentials come from the four arguments, else the environment (TRENDTAGS_X_CONSUMER_KEY, "
-          + "TRENDTAGS_X_CONSUMER_SECRET, TRENDTAGS_X_ACCESS_TOKEN, TRENDTAGS_X_ACCESS_SECRET), else --credentials "
-          + "FILE (properties consumer-key, consumer-secret, access-token, access-secret). Arguments are visible "
-          + "to other local users in the process list: prefer the environment or the file.",
+      "Writes posts to Kafka, one record per post: key = the post's id (mastodon:<id> for Mastodon), value = "
+          + "the network's own JSON (an X API v2 Tweet, a Mastodon Status).",
+      "With X credentials (or --source x) it reads your X home timeline: the first run backfills (--backfill), "
+          + "then it polls for new tweets every --poll-interval, signs every request with OAuth 1.0a, paces itself "
+          + "by X's rate-limit headers and keeps its position in --state-dir, so a restart neither skips nor "
+          + "re-sends a tweet. Credentials come from the four arguments, else the environment "
+          + "(TRENDTAGS_X_CONSUMER_KEY, TRENDTAGS_X_CONSUMER_SECRET, TRENDTAGS_X_ACCESS_TOKEN, "
+          + "TRENDTAGS_X_ACCESS_SECRET), else --credentials FILE (properties consumer-key, consumer-secret, "
+          + "access-token, access-secret). Arguments are visible to other local users in the process list: "
+          + "prefer the environment or the file.",
+      "With --source mastodon --instance URL it reads your Mastodon home timeline the same way: a backfill, then "
+          + "catch-ups with min_id that the streaming API starts the moment a post comes (polls where there is "
+          + "no streaming API). The token comes from TRENDTAGS_MASTODON_TOKEN or --credentials FILE "
+          + "(mastodon-token).",
       "Without credentials it replays a timeline file (by default the bundled one: 4,000 tweets of one day) "
           + "at --rate tweets per second.",
       "With --loop the file is replayed again and again. The stream counts each tweet id once, so pass k "
@@ -74,8 +85,8 @@ import picocli.CommandLine;
       ""
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:replayed, or stopped", "1:Kafka, the file, the state dir or X failed",
-        "2:bad usage", "3:X refused the credentials (401/403): check or regenerate them"})
+    exitCodeList = {"0:replayed, or stopped", "1:Kafka, the file, the state dir or the network's API failed",
+        "2:bad usage", "3:the network refused the credentials (401/403): check or regenerate them"})
 public final class ClientCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClientCommand.class);
@@ -100,6 +111,17 @@ public final class ClientCommand implements Callable<Integer> {
           + "(used when neither arguments nor TRENDTAGS_X_* variables give them).")
   Path credentialsFile;
 
+  @Option(names = "--source", paramLabel = "NETWORK",
+      description = "Whose home timeline to read: x, mastodon or bluesky (default: x when X credentials are given, "
+          + "else a replay of --replay or the bundled timeline).")
+  String source;
+
+  @Option(names = "--instance", paramLabel = "URL",
+      description = "Mastodon: your instance, e.g. https://mastodon.social. The access token (scope read:statuses; "
+          + "Preferences > Development > New application) comes from TRENDTAGS_MASTODON_TOKEN, else --credentials "
+          + "FILE (key mastodon-token); never from an argument.")
+  URI instance;
+
   @Option(names = "--api-base-url", paramLabel = "URL", defaultValue = "https://api.x.com",
       description = "X API base URL (default: ${DEFAULT-VALUE}).")
   URI apiBaseUrl;
@@ -110,12 +132,13 @@ public final class ClientCommand implements Callable<Integer> {
   String backfill;
 
   @Option(names = "--poll-interval", paramLabel = "SECONDS", defaultValue = "60",
-      description = "Seconds between two polls for new tweets; the rate limit (180 requests per 15 minutes) "
-          + "paces it further when needed (default: ${DEFAULT-VALUE}).")
+      description = "Seconds between two polls for new posts; the rate limit (X: 180 requests per 15 minutes) "
+          + "paces it further when needed. Mastodon's streaming API ends the wait as soon as a post comes "
+          + "(default: ${DEFAULT-VALUE}).")
   double pollInterval;
 
   @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "30",
-      description = "Seconds to wait for one X API response before trying again (default: ${DEFAULT-VALUE}).")
+      description = "Seconds to wait for one API response before trying again (default: ${DEFAULT-VALUE}).")
   double requestTimeout;
 
   @Option(names = "--replay", paramLabel = "FILE",
@@ -161,8 +184,8 @@ public final class ClientCommand implements Callable<Integer> {
   Short replicationFactor;
 
   @Option(names = "--state-dir", paramLabel = "DIR",
-      description = "Keep the position here and resume from it on the next start. Replay: default none. "
-          + "X timeline: default ~/.trendtags/client.")
+      description = "Keep the position here and resume from it on the next start; one per account. Replay: "
+          + "default none. A home timeline: default ~/.trendtags/client.")
   Path stateDir;
 
   @Option(names = "--metrics-port", converter = MetricsPortConverter.class, paramLabel = "PORT", defaultValue = "9101",
@@ -175,8 +198,14 @@ public final class ClientCommand implements Callable<Integer> {
   /** The process environment; tests put their own. */
   Map<String, String> environment = System.getenv();
 
-  private ClientMetrics metrics = ClientMetrics.unserved();
+  /** The environment variable of a Mastodon access token. */
+  static final String MASTODON_TOKEN = "TRENDTAGS_MASTODON_TOKEN";
+
+  // Made before the options are checked: the API clients count their requests in it.
+  private final PrometheusMeterRegistry registry = StageMetrics.registry("client");
+  private final ClientMetrics metrics = new ClientMetrics(registry);
   private OpsServer ops;
+  private BackfillLimit backfillLimit;
 
   public static void main(String[] args) {
     System.exit(ConfigDefaults.execute(new ClientCommand(), args));
@@ -194,11 +223,9 @@ public final class ClientCommand implements Callable<Integer> {
     }
   }
 
-  /** Starts the metrics port, once the options are known to be good; its health checks X when it reads X. */
-  private void startOps(boolean followsX) throws IOException {
-    PrometheusMeterRegistry registry = StageMetrics.registry("client");
-    metrics = new ClientMetrics(registry);
-    ops = metricsPort == 0 ? null : OpsServer.start("127.0.0.1", metricsPort, registry, metrics.health(followsX));
+  /** Starts the metrics port, once the options are known to be good; its health checks the network it follows. */
+  private void startOps(String network) throws IOException {
+    ops = metricsPort == 0 ? null : OpsServer.start("127.0.0.1", metricsPort, registry, metrics.health(network));
   }
 
   /** Sends the timeline the options name into Kafka. */
@@ -212,12 +239,22 @@ public final class ClientCommand implements Callable<Integer> {
     if (partitions < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--partitions must be 1 or more");
     }
-    if (x.isPresent()) {
+    if (source != null && !List.of("x", "mastodon").contains(source)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--source must be x or mastodon, not '" + source + "'");
+    }
+    if ("mastodon".equals(source)) {
+      return followMastodon();
+    }
+    if (x.isPresent() || "x".equals(source)) {
+      if (x.isEmpty()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--source x needs X credentials: TRENDTAGS_X_* "
+            + "variables or --credentials FILE");
+      }
       if (!credentials.isEmpty()) {
         spec.commandLine().getErr().println("client: warning: credentials given as arguments can be read by other "
             + "local users in the process list; prefer TRENDTAGS_X_* variables or --credentials FILE");
       }
-      return followTimeline(x.get());
+      return followX(x.get());
     }
     if (rate < 0 || Double.isNaN(rate)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--rate must be 0 or more, not " + rate);
@@ -231,7 +268,7 @@ public final class ClientCommand implements Callable<Integer> {
     TimelineSource source = replay == null ? TimelineSource.bundled() : TimelineSource.file(replay);
     LOG.info("{}", EffectiveConfig.describe(spec));
     try {
-      startOps(false);
+      startOps(null);
     } catch (IOException e) {
       LOG.error("{}", e.getMessage());
       return 1;
@@ -252,31 +289,88 @@ public final class ClientCommand implements Callable<Integer> {
   }
 
   /** Reads the X home timeline into Kafka until stopped. */
-  private int followTimeline(XCredentials x) {
-    if (replay != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--replay and X credentials exclude each other: give one or the other");
+  private int followX(XCredentials x) {
+    Duration timeout = checkFollowOptions();
+    String scheme = apiBaseUrl.getScheme();
+    if (apiBaseUrl.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--api-base-url must be an http(s) URL, not " + apiBaseUrl);
     }
-    BackfillLimit limit;
+    HomeTimeline timeline = new HomeTimeline(new XApi(apiBaseUrl, new OAuth1Signer(x), timeout, metrics), PAGE_SIZE);
+    return follow(timeline, "X refused the credentials ({}). Check the four values (consumer key and secret of your app, "
+        + "access token and secret of your user), or regenerate the access token in the developer portal; "
+        + "the app needs read access.");
+  }
+
+  /** Reads a Mastodon home timeline into Kafka until stopped: REST catch-ups, woken by the streaming API. */
+  private int followMastodon() {
+    Duration timeout = checkFollowOptions();
+    Secret token;
     try {
-      limit = BackfillLimit.parse(backfill);
+      token = Secret.resolve(MASTODON_TOKEN, "mastodon-token", environment, credentialsFile).orElseThrow(() ->
+          new CommandLine.ParameterException(spec.commandLine(), "--source mastodon needs your access token in "
+              + MASTODON_TOKEN + " or in --credentials FILE (key mastodon-token)"));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (!credentials.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--source mastodon takes no credentials as "
+          + "arguments (they would show in the process list): use " + MASTODON_TOKEN + " or --credentials FILE");
+    }
+    if (instance == null || instance.getHost() == null
+        || !("https".equals(instance.getScheme()) || "http".equals(instance.getScheme()))) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--source mastodon needs --instance, your instance's URL (e.g. https://mastodon.social)");
+    }
+    MastodonApi api = new MastodonApi(instance, token, timeout, metrics);
+    MastodonTimeline timeline = new MastodonTimeline(api);
+    return follow(timeline, "Mastodon refused the access token ({}). Check " + MASTODON_TOKEN + " (or mastodon-token "
+        + "in --credentials): create one under Preferences > Development > New application with scope "
+        + "read:statuses, and copy \"Your access token\".", () -> {
+          MastodonStream stream = MastodonStream.open(api, token, timeout, pollEvery());
+          timeline.follow(stream);
+          return stream;
+        });
+  }
+
+  /** Checks the options every home timeline shares; the request timeout. */
+  private Duration checkFollowOptions() {
+    if (replay != null || synthetic) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--replay or --synthetic and a home timeline exclude each other: give one");
+    }
+    try {
+      backfillLimit = BackfillLimit.parse(backfill);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     if (!(pollInterval > 0) || !(requestTimeout > 0)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--poll-interval and --request-timeout must be more than 0");
     }
-    String scheme = apiBaseUrl.getScheme();
-    if (apiBaseUrl.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--api-base-url must be an http(s) URL, not " + apiBaseUrl);
-    }
+    return Duration.ofMillis((long) (requestTimeout * 1000));
+  }
+
+  private Duration pollEvery() {
+    return Duration.ofMillis((long) (pollInterval * 1000));
+  }
+
+  /** Something the follower needs opened once Kafka is there, closed when it stops (Mastodon's stream). */
+  @FunctionalInterface
+  private interface Opener {
+    AutoCloseable open() throws InterruptedException;
+  }
+
+  private int follow(HomeFeed feed, String rejected) {
+    return follow(feed, rejected, () -> () -> { });
+  }
+
+  /** Follows {@code feed} into Kafka until stopped; {@code rejected} is the log line for refused credentials. */
+  private int follow(HomeFeed feed, String rejected, Opener extra) {
+    String network = feed.network();
     Path state = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".trendtags", "client");
     LOG.info("{}", EffectiveConfig.describe(spec));
-    HomeTimeline timeline = new HomeTimeline(
-        new XApi(apiBaseUrl, new OAuth1Signer(x), Duration.ofMillis((long) (requestTimeout * 1000)), metrics), PAGE_SIZE);
-    BackfillProgress progress = new BackfillProgress(limit, System.console() != null ? System.err : null, LOG::info);
+    BackfillProgress progress = new BackfillProgress(backfillLimit, System.console() != null ? System.err : null, LOG::info);
     try {
-      startOps(true);
+      startOps(network);
       TweetTopic.ensureExists(kafka, topic, partitions, replicationFactor);
     } catch (SinkException | IOException e) {
       LOG.error("{}", e.getMessage());
@@ -284,28 +378,28 @@ public final class ClientCommand implements Callable<Integer> {
     }
     KafkaTweetSink sink = new KafkaTweetSink(kafka, topic, metrics);
     KafkaTopicLedger ledger = new KafkaTopicLedger(kafka, topic);
-    try {
-      FeedFollower follower = new FeedFollower(timeline, sink, ledger, state, limit,
-          Duration.ofMillis((long) (pollInterval * 1000)), progress);
+    try (AutoCloseable opened = extra.open()) {
+      FeedFollower follower = new FeedFollower(feed, sink, ledger, state, backfillLimit, pollEvery(), progress);
       return untilStopped(follower::stop, () -> {
-        long sent = follower.run(() -> ready("x"));
-        LOG.info("stopped; sent {} tweet(s) in this run", sent);
+        long sent = follower.run(() -> ready(network));
+        LOG.info("stopped; sent {} post(s) in this run", sent);
         return 0;
       }, ledger, sink);
     } catch (ApiException e) {
       if (e.kind() == ApiException.Kind.REJECTED) {
-        LOG.error("X refused the credentials ({}). Check the four values (consumer key and secret of your app, "
-            + "access token and secret of your user), or regenerate the access token in the developer portal; "
-            + "the app needs read access.", e.getMessage());
+        LOG.error(rejected, e.getMessage());
         return CREDENTIALS_REJECTED;
       }
-      LOG.error("X API: {}", e.getMessage());
+      LOG.error("{} API: {}", network, e.getMessage());
       return 1;
     } catch (SinkException e) {
       LOG.error("{}", e.getMessage());
       return 1;
     } catch (IOException e) {
       LOG.error("state dir {}: {}", state, e.getMessage());
+      return 1;
+    } catch (Exception e) {
+      LOG.error("{}: {}", network, e.toString());
       return 1;
     }
   }

@@ -66,7 +66,30 @@ class ClientCommandTest {
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("--credentials").contains("--api-base-url").contains("https://api.x.com")
         .contains("--backfill").contains("--poll-interval").contains("TRENDTAGS_X_ACCESS_TOKEN")
-        .contains("3   X refused the credentials").doesNotContain("xyzzy");
+        .contains("3   the network refused the credentials").doesNotContain("xyzzy")
+        .contains("--source").contains("--instance").contains("TRENDTAGS_MASTODON_TOKEN");
+  }
+
+  @Test
+  void mastodonNeedsItsTokenFromTheEnvironmentOrAFileAndItsInstanceNeverATokenArgument() {
+    // One command object, as picocli takes an option's value of the last run for its next default: no --instance first.
+    command.environment = Map.of("TRENDTAGS_MASTODON_TOKEN", "tok-xyzzy9");
+    assertThat(run("--source", "mastodon")).isEqualTo(2);
+    assertThat(err.toString()).contains("needs --instance").doesNotContain("xyzzy");
+
+    command.environment = Map.of();
+    err.getBuffer().setLength(0);
+    assertThat(run("--source", "mastodon", "--instance", "https://mastodon.social")).isEqualTo(2);
+    assertThat(err.toString()).contains("TRENDTAGS_MASTODON_TOKEN").contains("mastodon-token");
+
+    command.environment = Map.of("TRENDTAGS_MASTODON_TOKEN", "tok-xyzzy9");
+    err.getBuffer().setLength(0);
+    assertThat(run("--source", "mastodon", "--instance", "https://mastodon.social", "tok-xyzzy8", "b", "c", "d")).isEqualTo(2);
+    assertThat(err.toString()).contains("takes no credentials as arguments").doesNotContain("xyzzy");
+
+    err.getBuffer().setLength(0);
+    assertThat(run("--source", "myspace")).isEqualTo(2);
+    assertThat(err.toString()).contains("--source must be");
   }
 
   @Test

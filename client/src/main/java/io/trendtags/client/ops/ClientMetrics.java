@@ -26,16 +26,16 @@ public final class ClientMetrics {
   private final AtomicLong rateLimitRemaining = new AtomicLong(-1);
   private final AtomicLong lastFetch = new AtomicLong();
   private volatile String kafkaFailure;
-  private volatile String xFailure;
+  private volatile String apiFailure;
 
   public ClientMetrics(MeterRegistry registry) {
     this.registry = registry;
     this.sent = Counter.builder("trendtags.client.tweets.sent").description("Tweets Kafka acknowledged").register(registry);
     this.sendErrors = Counter.builder("trendtags.client.send.errors").description("Tweets Kafka refused").register(registry);
-    Gauge.builder("trendtags.client.x.rate.limit.remaining", rateLimitRemaining, AtomicLong::get)
-        .description("Requests left in the X API's rate-limit window (-1: not known yet)").register(registry);
-    Gauge.builder("trendtags.client.x.last.fetch", lastFetch, AtomicLong::get)
-        .description("When the X API last answered a timeline request, in seconds since the epoch (0: never)")
+    Gauge.builder("trendtags.client.api.rate.limit.remaining", rateLimitRemaining, AtomicLong::get)
+        .description("Requests left in the rate-limit window of the network's API the client follows (-1: not known yet)").register(registry);
+    Gauge.builder("trendtags.client.api.last.fetch", lastFetch, AtomicLong::get)
+        .description("When the network's API last answered a timeline request, in seconds since the epoch (0: never)")
         .baseUnit("seconds").register(registry);
   }
 
@@ -59,33 +59,34 @@ public final class ClientMetrics {
     kafkaFailure = e.getMessage();
   }
 
-  /** A timeline request X answered, with its rate-limit headers. */
-  public void xAnswered(RateLimit rateLimit, Instant at) {
+  /** A timeline request the network answered, with its rate-limit headers. */
+  public void apiAnswered(RateLimit rateLimit, Instant at) {
     if (rateLimit.remaining() >= 0) {
       rateLimitRemaining.set(rateLimit.remaining());
     }
     lastFetch.set(at.getEpochSecond());
-    xFailure = null;
+    apiFailure = null;
   }
 
-  public void xFailed(ApiException e) {
+  public void apiFailed(ApiException e) {
     if (e.kind() == ApiException.Kind.RATE_LIMITED) {
       rateLimitRemaining.set(0);
     }
-    xFailure = e.getMessage();
+    apiFailure = e.getMessage();
   }
 
   /**
-   * Down while Kafka refuses tweets; with {@code followsX} (a client reading the X timeline, not a replay),
-   * degraded while X's requests fail (the client retries them).
+   * Down while Kafka refuses tweets; with a {@code network} (a client following a home timeline, not a
+   * replay: {@code x}, {@code mastodon}, {@code bluesky}), degraded while its requests fail (the client
+   * retries them).
    */
-  public Health health(boolean followsX) {
+  public Health health(String network) {
     Health health = new Health().add("kafka", () -> kafkaFailure == null ? Health.Check.up()
         : Health.Check.down("Kafka refused a tweet: " + kafkaFailure));
-    if (!followsX) {
+    if (network == null) {
       return health;
     }
-    return health.add("x", () -> xFailure == null ? Health.Check.up()
-        : Health.Check.degraded("the last X API request failed (" + xFailure + "); retrying"));
+    return health.add(network, () -> apiFailure == null ? Health.Check.up()
+        : Health.Check.degraded("the last " + network + " API request failed (" + apiFailure + "); retrying"));
   }
 }

@@ -3,6 +3,7 @@ package io.trendtags.client.x;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trendtags.client.feed.ApiException;
+import io.trendtags.client.feed.ApiHttp;
 import io.trendtags.client.feed.RateLimit;
 import io.trendtags.client.ops.ClientMetrics;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -61,10 +61,10 @@ public final class XApi {
   public Response get(String path, Map<String, String> query) throws ApiException, InterruptedException {
     try {
       Response response = send(path, query);
-      metrics.xAnswered(response.rateLimit(), Instant.now());
+      metrics.apiAnswered(response.rateLimit(), Instant.now());
       return response;
     } catch (ApiException e) {
-      metrics.xFailed(e);
+      metrics.apiFailed(e);
       throw e;
     }
   }
@@ -81,15 +81,7 @@ public final class XApi {
         .header("User-Agent", "TrendTags")
         .GET()
         .build();
-    HttpResponse<byte[]> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (HttpTimeoutException e) {
-      throw new ApiException(ApiException.Kind.TRANSIENT, "GET " + path + ": no answer within " + timeout.toMillis() / 1000.0 + " s", -1);
-    } catch (IOException e) {
-      throw new ApiException(ApiException.Kind.TRANSIENT, "GET " + path + ": " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), -1);
-    }
+    HttpResponse<byte[]> response = ApiHttp.send(http, request, "GET " + path, timeout);
     RateLimit rateLimit = RateLimit.of(response.headers());
     int status = response.statusCode();
     JsonNode body = parse(response.body());
@@ -100,16 +92,7 @@ public final class XApi {
       return new Response(body, rateLimit);
     }
     String what = "GET " + path + ": " + status + " " + describe(body);
-    if (status == 401 || status == 403) {
-      throw new ApiException(ApiException.Kind.REJECTED, what, -1);
-    }
-    if (status == 429) {
-      throw new ApiException(ApiException.Kind.RATE_LIMITED, what, rateLimit.resetEpochSeconds());
-    }
-    if (status >= 500) {
-      throw new ApiException(ApiException.Kind.TRANSIENT, what, -1);
-    }
-    throw new ApiException(ApiException.Kind.FATAL, what, -1);
+    throw ApiHttp.failure(status, what, rateLimit.resetEpochSeconds());
   }
 
   private static JsonNode parse(byte[] body) {

@@ -28,10 +28,10 @@ class ClientMetricsTest {
   void aRateLimitedRequestDegradesTheHealthAndEmptiesTheBudgetUntilXAnswersAgain() throws Exception {
     PrometheusMeterRegistry registry = StageMetrics.registry("client");
     ClientMetrics metrics = new ClientMetrics(registry);
-    Health health = metrics.health(true);
+    Health health = metrics.health("x");
     assertThat(health.report().status()).isEqualTo(Health.Status.UP);
-    assertThat(value(registry, "trendtags_client_x_rate_limit_remaining{")).isEqualTo(-1);
-    assertThat(value(registry, "trendtags_client_x_last_fetch_seconds{")).isZero();
+    assertThat(value(registry, "trendtags_client_api_rate_limit_remaining{")).isEqualTo(-1);
+    assertThat(value(registry, "trendtags_client_api_last_fetch_seconds{")).isZero();
 
     try (FakeXApi x = new FakeXApi(10)) {
       XApi api = new XApi(x.baseUrl(), new OAuth1Signer(FakeXApi.CREDENTIALS), Duration.ofSeconds(2), metrics);
@@ -43,22 +43,22 @@ class ClientMetricsTest {
       assertThat(limited.status()).isEqualTo(Health.Status.DEGRADED);
       assertThat(limited.down()).containsExactly("x");
       assertThat(limited.checks().get("x").reason()).contains("429");
-      assertThat(value(registry, "trendtags_client_x_rate_limit_remaining{")).isZero();
+      assertThat(value(registry, "trendtags_client_api_rate_limit_remaining{")).isZero();
 
       Thread.sleep(1_100); // the fake's window resets
       long before = System.currentTimeMillis() / 1000;
       api.get(TIMELINE, Map.of("max_results", "10"));
       assertThat(health.report().status()).isEqualTo(Health.Status.UP);
-      assertThat(value(registry, "trendtags_client_x_last_fetch_seconds{")).isGreaterThanOrEqualTo(before);
+      assertThat(value(registry, "trendtags_client_api_last_fetch_seconds{")).isGreaterThanOrEqualTo(before);
     }
   }
 
   @Test
   void aReplayIsHealthyByKafkaAloneForItAsksNothingOfX() {
     ClientMetrics metrics = new ClientMetrics(StageMetrics.registry("client"));
-    assertThat(metrics.health(false).report().checks()).containsOnlyKeys("kafka");
+    assertThat(metrics.health(null).report().checks()).containsOnlyKeys("kafka");
     metrics.sendFailed(new IllegalStateException("broker gone"));
-    assertThat(metrics.health(false).report().status()).isEqualTo(Health.Status.DOWN);
-    assertThat(metrics.health(true).report().checks()).containsOnlyKeys("kafka", "x");
+    assertThat(metrics.health(null).report().status()).isEqualTo(Health.Status.DOWN);
+    assertThat(metrics.health("x").report().checks()).containsOnlyKeys("kafka", "x");
   }
 }

@@ -11,6 +11,7 @@ import io.trendtags.client.feed.FeedFollower;
 import io.trendtags.client.feed.FeedState;
 import io.trendtags.client.feed.Time;
 import io.trendtags.client.sink.ListTopicLedger;
+import io.trendtags.client.testing.CapturedLog;
 import io.trendtags.client.sink.ListTweetSink;
 import io.trendtags.core.hashtag.HashtagExtractor;
 import io.trendtags.core.tweet.TweetParser;

@@ -1,4 +1,4 @@
-package io.trendtags.client.x;
+package io.trendtags.client.testing;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -7,17 +7,17 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /** Every log line of the client while a test runs, as formatted messages. */
-final class CapturedLog implements AutoCloseable {
+public final class CapturedLog implements AutoCloseable {
 
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-  CapturedLog() {
+  public CapturedLog() {
     appender.start();
     root.addAppender(appender);
   }
 
-  List<String> lines() {
+  public List<String> lines() {
     synchronized (appender.list) {
       return appender.list.stream()
           .map(e -> e.getLevel() + " " + e.getLoggerName() + " " + e.getFormattedMessage()
