@@ -24,6 +24,8 @@ import io.trendtags.client.mastodon.MastodonApi;
 import io.trendtags.client.mastodon.MastodonStream;
 import io.trendtags.client.mastodon.MastodonTimeline;
 import io.trendtags.client.x.XApi;
+import io.trendtags.client.bluesky.BlueskyApi;
+import io.trendtags.client.bluesky.BlueskyTimeline;
 import io.trendtags.client.feed.ApiException;
 import io.trendtags.client.x.XCredentials;
 import io.trendtags.core.config.ConfigDefaults;
@@ -60,8 +62,8 @@ import picocli.CommandLine;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Writes posts to Kafka, one record per post: key = the post's id (mastodon:<id> for Mastodon), value = "
-          + "the network's own JSON (an X API v2 Tweet, a Mastodon Status).",
+      "Writes posts to Kafka, one record per post: key = the post's id (mastodon:<id>, bluesky:<uri>), value = "
+          + "the network's own JSON (an X API v2 Tweet, a Mastodon Status, a Bluesky feed item).",
       "With X credentials (or --source x) it reads your X home timeline: the first run backfills (--backfill), "
           + "then it polls for new tweets every --poll-interval, signs every request with OAuth 1.0a, paces itself "
           + "by X's rate-limit headers and keeps its position in --state-dir, so a restart neither skips nor "
@@ -74,6 +76,9 @@ import picocli.CommandLine;
           + "catch-ups with min_id that the streaming API starts the moment a post comes (polls where there is "
           + "no streaming API). The token comes from TRENDTAGS_MASTODON_TOKEN or --credentials FILE "
           + "(mastodon-token).",
+      "With --source bluesky --handle HANDLE it reads your Bluesky home timeline: it signs in with an app password "
+          + "(TRENDTAGS_BLUESKY_APP_PASSWORD or --credentials FILE, key bluesky-app-password), refreshes the session "
+          + "when it expires, backfills, then polls getTimeline from the top as far as the newest post it sent.",
       "Without credentials it replays a timeline file (by default the bundled one: 4,000 tweets of one day) "
           + "at --rate tweets per second.",
       "With --loop the file is replayed again and again. The stream counts each tweet id once, so pass k "
@@ -121,6 +126,16 @@ public final class ClientCommand implements Callable<Integer> {
           + "Preferences > Development > New application) comes from TRENDTAGS_MASTODON_TOKEN, else --credentials "
           + "FILE (key mastodon-token); never from an argument.")
   URI instance;
+
+  @Option(names = "--handle", paramLabel = "HANDLE",
+      description = "Bluesky: your handle, e.g. alice.bsky.social. The app password (Settings > Privacy and security "
+          + "> App passwords) comes from TRENDTAGS_BLUESKY_APP_PASSWORD, else --credentials FILE (key "
+          + "bluesky-app-password); never from an argument.")
+  String handle;
+
+  @Option(names = "--service", paramLabel = "URL", defaultValue = "https://bsky.social",
+      description = "Bluesky: the server to sign in at and read from (default: ${DEFAULT-VALUE}).")
+  URI service;
 
   @Option(names = "--api-base-url", paramLabel = "URL", defaultValue = "https://api.x.com",
       description = "X API base URL (default: ${DEFAULT-VALUE}).")
@@ -200,6 +215,8 @@ public final class ClientCommand implements Callable<Integer> {
 
   /** The environment variable of a Mastodon access token. */
   static final String MASTODON_TOKEN = "TRENDTAGS_MASTODON_TOKEN";
+  /** The environment variable of a Bluesky app password. */
+  static final String BLUESKY_APP_PASSWORD = "TRENDTAGS_BLUESKY_APP_PASSWORD";
 
   // Made before the options are checked: the API clients count their requests in it.
   private final PrometheusMeterRegistry registry = StageMetrics.registry("client");
@@ -239,11 +256,14 @@ public final class ClientCommand implements Callable<Integer> {
     if (partitions < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--partitions must be 1 or more");
     }
-    if (source != null && !List.of("x", "mastodon").contains(source)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--source must be x or mastodon, not '" + source + "'");
+    if (source != null && !List.of("x", "mastodon", "bluesky").contains(source)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--source must be x, mastodon or bluesky, not '" + source + "'");
     }
     if ("mastodon".equals(source)) {
       return followMastodon();
+    }
+    if ("bluesky".equals(source)) {
+      return followBluesky();
     }
     if (x.isPresent() || "x".equals(source)) {
       if (x.isEmpty()) {
@@ -304,23 +324,8 @@ public final class ClientCommand implements Callable<Integer> {
   /** Reads a Mastodon home timeline into Kafka until stopped: REST catch-ups, woken by the streaming API. */
   private int followMastodon() {
     Duration timeout = checkFollowOptions();
-    Secret token;
-    try {
-      token = Secret.resolve(MASTODON_TOKEN, "mastodon-token", environment, credentialsFile).orElseThrow(() ->
-          new CommandLine.ParameterException(spec.commandLine(), "--source mastodon needs your access token in "
-              + MASTODON_TOKEN + " or in --credentials FILE (key mastodon-token)"));
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
-    if (!credentials.isEmpty()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--source mastodon takes no credentials as "
-          + "arguments (they would show in the process list): use " + MASTODON_TOKEN + " or --credentials FILE");
-    }
-    if (instance == null || instance.getHost() == null
-        || !("https".equals(instance.getScheme()) || "http".equals(instance.getScheme()))) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--source mastodon needs --instance, your instance's URL (e.g. https://mastodon.social)");
-    }
+    Secret token = secret(MASTODON_TOKEN, "mastodon-token", "--source mastodon", "your access token");
+    requireHttpUrl(instance, "--source mastodon needs --instance, your instance's URL (e.g. https://mastodon.social)");
     MastodonApi api = new MastodonApi(instance, token, timeout, metrics);
     MastodonTimeline timeline = new MastodonTimeline(api);
     return follow(timeline, "Mastodon refused the access token ({}). Check " + MASTODON_TOKEN + " (or mastodon-token "
@@ -330,6 +335,41 @@ public final class ClientCommand implements Callable<Integer> {
           timeline.follow(stream);
           return stream;
         });
+  }
+
+  /** Reads a Bluesky home timeline into Kafka until stopped: getTimeline polled from the top. */
+  private int followBluesky() {
+    Duration timeout = checkFollowOptions();
+    Secret password = secret(BLUESKY_APP_PASSWORD, "bluesky-app-password", "--source bluesky", "an app password");
+    if (handle == null || handle.isBlank()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--source bluesky needs --handle, e.g. alice.bsky.social");
+    }
+    requireHttpUrl(service, "--service must be an http(s) URL, not " + service);
+    BlueskyTimeline timeline = new BlueskyTimeline(new BlueskyApi(service, timeout, metrics), handle.strip(), password);
+    return follow(timeline, "Bluesky refused the handle or app password ({}). Check --handle and " + BLUESKY_APP_PASSWORD
+        + " (or bluesky-app-password in --credentials): create an app password in Settings > Privacy and security "
+        + "> App passwords.");
+  }
+
+  /** A credential from {@code variable} or the credentials file's {@code key}; never from the arguments. */
+  private Secret secret(String variable, String key, String source, String what) {
+    if (!credentials.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), source + " takes no credentials as "
+          + "arguments (they would show in the process list): use " + variable + " or --credentials FILE");
+    }
+    try {
+      return Secret.resolve(variable, key, environment, credentialsFile).orElseThrow(() ->
+          new CommandLine.ParameterException(spec.commandLine(), source + " needs " + what + " in "
+              + variable + " or in --credentials FILE (key " + key + ")"));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private void requireHttpUrl(URI url, String message) {
+    if (url == null || url.getHost() == null || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
+      throw new CommandLine.ParameterException(spec.commandLine(), message);
+    }
   }
 
   /** Checks the options every home timeline shares; the request timeout. */

@@ -3,6 +3,7 @@ package io.trendtags.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trendtags.client.mastodon.FakeMastodon;
+import io.trendtags.client.testing.TopicReader;
 import io.trendtags.launcher.process.StageProcess;
 import io.trendtags.testsupport.KafkaBroker;
 import io.trendtags.testsupport.Stages;
@@ -19,12 +20,8 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,15 +130,6 @@ class MastodonTimelineIT {
   }
 
   private KafkaConsumer<String, byte[]> consumer() {
-    KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()),
-        new StringDeserializer(), new ByteArrayDeserializer());
-    List<TopicPartition> partitions = new ArrayList<>();
-    for (int p = 0; p < PARTITIONS; p++) {
-      partitions.add(new TopicPartition(topic, p));
-    }
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
-    return consumer;
+    return TopicReader.fromStart(KAFKA.bootstrapServers(), topic, PARTITIONS);
   }
 }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         "process on 127.0.0.1, and prints the dashboard's address. Ctrl-C stops them all. The client plays a",
         "synthetic timeline (tags that rise and fade, a surge every 4 minutes); with X credentials (as for",
         "./trendtags client: four arguments, TRENDTAGS_X_* variables or --credentials FILE) it reads your home",
-        "timeline instead.",
+        "timeline instead; with --source mastodon --instance URL (TRENDTAGS_MASTODON_TOKEN) or --source bluesky",
+        "--handle HANDLE (TRENDTAGS_BLUESKY_APP_PASSWORD) your Mastodon or Bluesky home timeline.",
         "A second run continues from the data it kept, unless --fresh.",
         "With --cluster the job runs on clusters instead, still all on 127.0.0.1: a Spark standalone master",
         "(7077, UI 8080) with two workers (UIs 8081, 8082) and a three-node Kafka (19092, 29092, 39092)."},
@@ -49,6 +50,23 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--config", description = "Properties file of option defaults.")
   Path config;
+
+  @Option(names = "--source", paramLabel = "NETWORK",
+      description = "Your own home timeline instead of the synthetic one: x, mastodon or bluesky (as for ./trendtags client).")
+  String source;
+
+  @Option(names = "--instance", paramLabel = "URL", description = "Mastodon: your instance, e.g. https://mastodon.social.")
+  String instance;
+
+  @Option(names = "--handle", paramLabel = "HANDLE", description = "Bluesky: your handle, e.g. alice.bsky.social.")
+  String handle;
+
+  @Option(names = "--service", paramLabel = "URL", description = "Bluesky: the server to sign in at (default: the client's, https://bsky.social).")
+  String service;
+
+  /** The client's environment variable of each network's credential other than X's. */
+  static final Map<String, String> SECRET_VARIABLES = Map.of(
+      "mastodon", "TRENDTAGS_MASTODON_TOKEN", "bluesky", "TRENDTAGS_BLUESKY_APP_PASSWORD");
 
   @Parameters(arity = "0..*", paramLabel = "[CONSUMER_KEY CONSUMER_SECRET ACCESS_TOKEN ACCESS_SECRET]",
       hideParamSyntax = true,
@@ -81,7 +99,25 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /** Where the client gets its X credentials, or null to replay: arguments, else the environment, else a file. */
-  DemoSettings.XTimeline timeline(Map<String, String> environment) {
+  DemoSettings.OwnTimeline timeline(Map<String, String> environment) {
+    if ("mastodon".equals(source) || "bluesky".equals(source)) {
+      List<String> args = new java.util.ArrayList<>(List.of("--source", source));
+      for (String[] option : new String[][] {{"--instance", instance}, {"--handle", handle}, {"--service", service}}) {
+        if (option[1] != null) {
+          args.addAll(List.of(option[0], option[1]));
+        }
+      }
+      String variable = SECRET_VARIABLES.get(source);
+      // Handed to the client alone; the client says what is missing, as when it runs by itself.
+      Map<String, String> forClient = environment.containsKey(variable) ? Map.of(variable, environment.get(variable)) : Map.of();
+      if (credentialsFile != null && !Files.isReadable(credentialsFile)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--credentials: cannot read " + credentialsFile);
+      }
+      return new DemoSettings.OwnTimeline(source, args, forClient, credentialsFile == null ? null : credentialsFile.toAbsolutePath());
+    }
+    if (source != null && !"x".equals(source)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--source must be x, mastodon or bluesky, not '" + source + "'");
+    }
     if (!credentials.isEmpty()) {
       if (credentials.size() != 4) {
         throw new CommandLine.ParameterException(spec.commandLine(), "give all four credentials (CONSUMER_KEY "
@@ -93,19 +129,19 @@ public final class DemoCommand implements Callable<Integer> {
       for (int i = 0; i < 4; i++) {
         forClient.put(X_ENVIRONMENT.get(i), credentials.get(i));
       }
-      return new DemoSettings.XTimeline(forClient, null);
+      return new DemoSettings.OwnTimeline(forClient, null);
     }
     if (X_ENVIRONMENT.stream().anyMatch(environment::containsKey)) {
       // Handed to the client alone (no child inherits them); the client checks that all four are there.
       Map<String, String> forClient = new LinkedHashMap<>();
       X_ENVIRONMENT.stream().filter(environment::containsKey).forEach(name -> forClient.put(name, environment.get(name)));
-      return new DemoSettings.XTimeline(forClient, null);
+      return new DemoSettings.OwnTimeline(forClient, null);
     }
     if (credentialsFile != null) {
       if (!Files.isReadable(credentialsFile)) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--credentials: cannot read " + credentialsFile);
       }
-      return new DemoSettings.XTimeline(Map.of(), credentialsFile.toAbsolutePath());
+      return new DemoSettings.OwnTimeline(Map.of(), credentialsFile.toAbsolutePath());
     }
     return null;
   }

@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** How the demo hands the X credentials to its client: through the environment, never its arguments. */
+/** How the demo hands a network's credentials to its client: through the environment, never its arguments. */
 class DemoCommandTest {
 
   private final DemoCommand command = new DemoCommand();
   private final StringWriter err = new StringWriter();
 
-  private DemoSettings.XTimeline timeline(Map<String, String> environment, String... args) {
+  private DemoSettings.OwnTimeline timeline(Map<String, String> environment, String... args) {
     CommandLine line = new CommandLine(command).setErr(new PrintWriter(err, true));
     line.parseArgs(args);
     return command.timeline(environment);
@@ -32,7 +32,7 @@ class DemoCommandTest {
 
   @Test
   void fourArgumentsBecomeTheClientsEnvironmentWithAWarningAndAreNeverPrinted() {
-    DemoSettings.XTimeline x = timeline(Map.of(), "ck-xyzzy1", "cs-xyzzy2", "at-xyzzy3", "as-xyzzy4");
+    DemoSettings.OwnTimeline x = timeline(Map.of(), "ck-xyzzy1", "cs-xyzzy2", "at-xyzzy3", "as-xyzzy4");
 
     assertThat(x.environment()).containsExactlyInAnyOrderEntriesOf(Map.of(
         "TRENDTAGS_X_CONSUMER_KEY", "ck-xyzzy1", "TRENDTAGS_X_CONSUMER_SECRET", "cs-xyzzy2",
@@ -43,7 +43,7 @@ class DemoCommandTest {
 
   @Test
   void credentialsInTheEnvironmentAreHandedToTheClientAlone() {
-    DemoSettings.XTimeline x = timeline(Map.of("TRENDTAGS_X_CONSUMER_KEY", "ck-xyzzy1", "HOME", "/home/u"));
+    DemoSettings.OwnTimeline x = timeline(Map.of("TRENDTAGS_X_CONSUMER_KEY", "ck-xyzzy1", "HOME", "/home/u"));
     assertThat(x).isNotNull();
     assertThat(x.environment()).containsExactlyEntriesOf(Map.of("TRENDTAGS_X_CONSUMER_KEY", "ck-xyzzy1"));
   }
@@ -59,5 +59,20 @@ class DemoCommandTest {
     assertThatThrownBy(() -> timeline(Map.of(), "ck-xyzzy1", "cs-xyzzy2"))
         .isInstanceOf(CommandLine.ParameterException.class)
         .hasMessageContaining("all four").hasMessageNotContaining("xyzzy");
+  }
+
+  @Test
+  void aMastodonOrBlueskyTimelineHandsItsOwnSecretAloneToTheClientAndItsAccountAsOptions() {
+    Map<String, String> environment = Map.of("TRENDTAGS_MASTODON_TOKEN", "tok-xyzzy5", "TRENDTAGS_X_CONSUMER_KEY", "ck-xyzzy1",
+        "TRENDTAGS_BLUESKY_APP_PASSWORD", "pw-xyzzy6");
+    DemoSettings.OwnTimeline mastodon = timeline(environment, "--source", "mastodon", "--instance", "https://mastodon.social");
+    assertThat(mastodon.network()).isEqualTo("mastodon");
+    assertThat(mastodon.clientArgs()).containsExactly("--source", "mastodon", "--instance", "https://mastodon.social");
+    assertThat(mastodon.environment()).containsExactlyEntriesOf(Map.of("TRENDTAGS_MASTODON_TOKEN", "tok-xyzzy5"));
+    assertThat(mastodon.toString()).doesNotContain("xyzzy");
+
+    DemoSettings.OwnTimeline bluesky = new DemoCommandTest().timeline(environment, "--source", "bluesky", "--handle", "alice.bsky.social");
+    assertThat(bluesky.clientArgs()).containsExactly("--source", "bluesky", "--handle", "alice.bsky.social");
+    assertThat(bluesky.environment()).containsExactlyEntriesOf(Map.of("TRENDTAGS_BLUESKY_APP_PASSWORD", "pw-xyzzy6"));
   }
 }

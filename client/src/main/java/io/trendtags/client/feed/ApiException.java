@@ -12,6 +12,8 @@ public final class ApiException extends Exception {
   public enum Kind {
     /** 401 or 403: the credentials are wrong, revoked or not allowed this endpoint. Stop; retrying will not help. */
     REJECTED,
+    /** A session's access token expired (Bluesky's 400 {@code ExpiredToken}): refresh the session, then try again. */
+    EXPIRED,
     /** 429: wait until the reset time, then try again. */
     RATE_LIMITED,
     /** 5xx, a timeout, a broken connection or an unreadable body: back off with jitter and try again. */
@@ -33,7 +35,10 @@ public final class ApiException extends Exception {
     return kind;
   }
 
-  /** For {@link Kind#RATE_LIMITED}: when the window resets (epoch seconds), or -1 if the response did not say. */
+  /**
+   * For {@link Kind#RATE_LIMITED}: when the window resets (epoch seconds); for a {@link Kind#TRANSIENT} failure
+   * whose answer named a time to try again (Mastodon's 206), that time; -1 if the response did not say.
+   */
   public long resetEpochSeconds() {
     return resetEpochSeconds;
   }

@@ -7,6 +7,7 @@ import io.trendtags.client.feed.FeedItem;
 import io.trendtags.client.feed.FeedJson;
 import io.trendtags.client.feed.FeedPage;
 import io.trendtags.client.feed.HomeFeed;
+import io.trendtags.client.feed.Pacing;
 import io.trendtags.client.feed.RateLimit;
 import io.trendtags.client.feed.RequestGate;
 import io.trendtags.client.feed.Time;
@@ -49,9 +50,7 @@ public final class MastodonTimeline implements HomeFeed {
   private static final Pattern ID = Pattern.compile("[0-9A-Za-z]{1,64}");
 
   private final MastodonApi api;
-  private final RequestGate gate;
-  private final Backoff backoff;
-  private final Time time;
+  private final Pacing pacing;
   private MastodonStream stream;
 
   /** A timeline on the system clock, backing off from 1 s up to 2 minutes. */
@@ -61,9 +60,7 @@ public final class MastodonTimeline implements HomeFeed {
 
   public MastodonTimeline(MastodonApi api, Time time, Backoff backoff) {
     this.api = api;
-    this.time = time;
-    this.gate = new RequestGate(time, RequestGate.FIVE_MINUTES);
-    this.backoff = backoff;
+    this.pacing = new Pacing(time, RequestGate.FIVE_MINUTES, backoff);
   }
 
   /** Makes {@link #awaitNews} end as soon as {@code stream} says a status came. */
@@ -161,25 +158,6 @@ public final class MastodonTimeline implements HomeFeed {
   }
 
   private MastodonApi.Response call(String path, Map<String, String> query) throws ApiException, InterruptedException {
-    while (true) {
-      gate.awaitTurn();
-      try {
-        MastodonApi.Response response = api.get(path, query);
-        gate.answered(RateLimit.mastodon(response.headers()));
-        backoff.reset();
-        return response;
-      } catch (ApiException e) {
-        switch (e.kind()) {
-          case RATE_LIMITED -> gate.rateLimited(e.resetEpochSeconds());
-          case TRANSIENT -> {
-            long delay = e.resetEpochSeconds() > 0
-                ? Math.max(0, e.resetEpochSeconds() * 1000 - time.nowMillis()) : backoff.nextDelayMillis();
-            LOG.warn("{}; trying again in {} ms", e.getMessage(), delay);
-            time.sleep(delay);
-          }
-          default -> throw e;
-        }
-      }
-    }
+    return pacing.call(() -> api.get(path, query), response -> RateLimit.mastodon(response.headers()));
   }
 }

@@ -7,10 +7,11 @@ import io.trendtags.client.feed.FeedItem;
 import io.trendtags.client.feed.FeedJson;
 import io.trendtags.client.feed.FeedPage;
 import io.trendtags.client.feed.HomeFeed;
+import io.trendtags.client.feed.Pacing;
 import io.trendtags.client.feed.RequestGate;
 import io.trendtags.client.feed.Time;
-import java.util.Comparator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,7 @@ public final class HomeTimeline implements HomeFeed {
   public static final String TWEET_FIELDS = "created_at,entities,author_id,lang,referenced_tweets,note_tweet";
 
   private final XApi api;
-  private final RequestGate gate;
-  private final Backoff backoff;
-  private final Time time;
+  private final Pacing pacing;
   private final int pageSize;
   private String userId;
 
@@ -46,9 +45,7 @@ public final class HomeTimeline implements HomeFeed {
   public HomeTimeline(XApi api, int pageSize, Time time, Backoff backoff) {
     this.api = api;
     this.pageSize = pageSize;
-    this.time = time;
-    this.gate = new RequestGate(time, RequestGate.X_WINDOW);
-    this.backoff = backoff;
+    this.pacing = new Pacing(time, RequestGate.X_WINDOW, backoff);
   }
 
   @Override
@@ -132,30 +129,13 @@ public final class HomeTimeline implements HomeFeed {
   }
 
   private JsonNode call(String path, Map<String, String> query) throws ApiException, InterruptedException {
-    while (true) {
-      gate.awaitTurn();
-      try {
-        XApi.Response response = api.get(path, query);
-        gate.answered(response.rateLimit());
-        backoff.reset();
-        JsonNode errors = response.body().path("errors");
-        if (errors.isArray() && !errors.isEmpty()) {
-          // Partial errors (e.g. one referenced tweet deleted): the data that came is good, keep it.
-          LOG.warn("GET {}: {} partial error(s) beside the data, kept the data; first: {}", path, errors.size(),
-              XApi.describe(response.body()));
-        }
-        return response.body();
-      } catch (ApiException e) {
-        switch (e.kind()) {
-          case RATE_LIMITED -> gate.rateLimited(e.resetEpochSeconds());
-          case TRANSIENT -> {
-            long delay = backoff.nextDelayMillis();
-            LOG.warn("{}; trying again in {} ms", e.getMessage(), delay);
-            time.sleep(delay);
-          }
-          default -> throw e;
-        }
-      }
+    JsonNode body = pacing.call(() -> api.get(path, query), XApi.Response::rateLimit).body();
+    JsonNode errors = body.path("errors");
+    if (errors.isArray() && !errors.isEmpty()) {
+      // Partial errors (e.g. one referenced tweet deleted): the data that came is good, keep it.
+      LOG.warn("GET {}: {} partial error(s) beside the data, kept the data; first: {}", path, errors.size(),
+          XApi.describe(body));
     }
+    return body;
   }
 }

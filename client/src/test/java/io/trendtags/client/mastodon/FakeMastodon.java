@@ -5,17 +5,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.trendtags.client.testing.FakeHttp;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -162,12 +161,12 @@ public final class FakeMastodon implements AutoCloseable {
     if (("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
       return true;
     }
-    send(exchange, 401, "{\"error\":\"The access token is invalid\"}");
+    FakeHttp.sendJson(exchange, 401, "{\"error\":\"The access token is invalid\"}");
     return false;
   }
 
   private void home(HttpExchange exchange) throws IOException {
-    Map<String, String> query = query(exchange.getRequestURI());
+    Map<String, String> query = FakeHttp.query(exchange.getRequestURI());
     requests.add(new Request("/api/v1/timelines/home", query));
     if (!authorized(exchange)) {
       return;
@@ -179,14 +178,14 @@ public final class FakeMastodon implements AutoCloseable {
       tooManyRequests--;
       exchange.getResponseHeaders().add("X-RateLimit-Remaining", "0");
       exchange.getResponseHeaders().set("X-RateLimit-Reset", Instant.now().plusSeconds(1).toString());
-      send(exchange, 429, "{\"error\":\"Too many requests\"}");
+      FakeHttp.sendJson(exchange, 429, "{\"error\":\"Too many requests\"}");
       return;
     }
     exchange.getResponseHeaders().add("X-RateLimit-Remaining", "299");
     if (regenerating > 0) {
       regenerating--;
       exchange.getResponseHeaders().add("Mastodon-Async-Refresh", "id=\"abc\", retry=1");
-      send(exchange, 206, "[]");
+      FakeHttp.sendJson(exchange, 206, "[]");
       return;
     }
     int limit = Math.min(40, Integer.parseInt(query.getOrDefault("limit", "20")));
@@ -210,7 +209,7 @@ public final class FakeMastodon implements AutoCloseable {
       exchange.getResponseHeaders().add("Link", "<" + base + "&max_id=" + page.get(page.size() - 1).get("id").asText()
           + ">; rel=\"next\", <" + base + "&min_id=" + page.get(0).get("id").asText() + ">; rel=\"prev\"");
     }
-    send(exchange, 200, body.toString());
+    FakeHttp.sendJson(exchange, 200, body.toString());
   }
 
   private static int compare(ObjectNode status, String id) {
@@ -219,18 +218,18 @@ public final class FakeMastodon implements AutoCloseable {
 
   private void instance(HttpExchange exchange) throws IOException {
     requests.add(new Request("/api/v2/instance", Map.of()));
-    send(exchange, 200, "{\"domain\":\"fake.social\",\"configuration\":{\"urls\":{\"streaming\":\"ws://127.0.0.1:"
+    FakeHttp.sendJson(exchange, 200, "{\"domain\":\"fake.social\",\"configuration\":{\"urls\":{\"streaming\":\"ws://127.0.0.1:"
         + streaming.getAddress().getPort() + "\"}}}");
   }
 
   private void stream(HttpExchange exchange) throws IOException {
     requests.add(new Request("/api/v1/streaming/user", Map.of()));
     if (!streamingApi) {
-      send(exchange, 404, "{\"error\":\"Not found\"}");
+      FakeHttp.sendJson(exchange, 404, "{\"error\":\"Not found\"}");
       return;
     }
     if (streamingDown) {
-      send(exchange, 503, "<html>Service Unavailable</html>");
+      FakeHttp.sendJson(exchange, 503, "<html>Service Unavailable</html>");
       return;
     }
     if (!authorized(exchange)) {
@@ -257,26 +256,6 @@ public final class FakeMastodon implements AutoCloseable {
       // the client went away, or the server stops
     } finally {
       listeners.remove(events);
-    }
-  }
-
-  private static Map<String, String> query(URI uri) {
-    Map<String, String> query = new HashMap<>();
-    if (uri.getRawQuery() != null) {
-      for (String pair : uri.getRawQuery().split("&")) {
-        String[] kv = pair.split("=", 2);
-        query.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length < 2 ? "" : URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
-      }
-    }
-    return query;
-  }
-
-  private static void send(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
     }
   }
 

@@ -14,6 +14,7 @@ import io.trendtags.client.feed.Time;
 import io.trendtags.client.ops.ClientMetrics;
 import io.trendtags.client.sink.ListTopicLedger;
 import io.trendtags.client.sink.ListTweetSink;
+import io.trendtags.client.testing.BackgroundFollower;
 import io.trendtags.client.testing.CapturedLog;
 import io.trendtags.core.hashtag.HashtagExtractor;
 import io.trendtags.core.post.Network;
@@ -68,17 +69,16 @@ class MastodonTimelineTest {
     }
   }
 
-  private record Running(FeedFollower follower, MastodonStream stream, CompletableFuture<Long> result) {
+  private record Running(BackgroundFollower background, MastodonStream stream) {
     void stop() {
-      follower.stop();
-      try {
-        result.get(10, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        // the test that cares asserts on `result` itself
-      }
+      background.stop();
       if (stream != null) {
         stream.close();
       }
+    }
+
+    CompletableFuture<Long> result() {
+      return background.result();
     }
   }
 
@@ -96,14 +96,7 @@ class MastodonTimelineTest {
     BackfillLimit limit = BackfillLimit.parse(backfill);
     FeedFollower follower = new FeedFollower(timeline, sink, new ListTopicLedger(sink), stateDir, limit, pollInterval,
         new BackfillProgress(limit, null, s -> {}));
-    CompletableFuture<Long> result = CompletableFuture.supplyAsync(() -> {
-      try {
-        return follower.run(() -> {});
-      } catch (Exception e) {
-        throw new java.util.concurrent.CompletionException(e);
-      }
-    });
-    Running r = new Running(follower, stream, result);
+    Running r = new Running(BackgroundFollower.start(follower), stream);
     running.add(r);
     return r;
   }

@@ -11,6 +11,7 @@ import io.trendtags.client.feed.FeedFollower;
 import io.trendtags.client.feed.FeedState;
 import io.trendtags.client.feed.Time;
 import io.trendtags.client.sink.ListTopicLedger;
+import io.trendtags.client.testing.BackgroundFollower;
 import io.trendtags.client.testing.CapturedLog;
 import io.trendtags.client.sink.ListTweetSink;
 import io.trendtags.core.hashtag.HashtagExtractor;
@@ -22,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +43,7 @@ class XTimelineFollowerTest {
   private FakeXApi x;
   private CapturedLog log;
   private final ListTweetSink sink = new ListTweetSink();
-  private final List<Running> running = new ArrayList<>();
+  private final List<BackgroundFollower> running = new ArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -53,7 +53,7 @@ class XTimelineFollowerTest {
 
   @AfterEach
   void stop() {
-    running.forEach(Running::stop);
+    running.forEach(BackgroundFollower::stop);
     x.close();
     try {
       assertThat(log.lines()).as("no credential in any log line").allSatisfy(line ->
@@ -65,34 +65,17 @@ class XTimelineFollowerTest {
   }
 
   /** A follower running in the background. */
-  private record Running(FeedFollower follower, CompletableFuture<Long> result) {
-    void stop() {
-      follower.stop();
-      try {
-        result.get(10, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        // the test that cares asserts on `result` itself
-      }
-    }
-  }
 
-  private Running follow(String backfill) {
+  private BackgroundFollower follow(String backfill) {
     return follow(backfill, FakeXApi.CREDENTIALS);
   }
 
-  private Running follow(String backfill, XCredentials credentials) {
+  private BackgroundFollower follow(String backfill, XCredentials credentials) {
     XApi api = new XApi(x.baseUrl(), new OAuth1Signer(credentials), Duration.ofMillis(500));
     HomeTimeline timeline = new HomeTimeline(api, 100, Time.SYSTEM, new Backoff(10, 200, new Random(7)));
     FeedFollower follower = new FeedFollower(timeline, sink, new ListTopicLedger(sink), stateDir,
         BackfillLimit.parse(backfill), Duration.ofMillis(50), new BackfillProgress(BackfillLimit.parse(backfill), null, s -> {}));
-    CompletableFuture<Long> result = CompletableFuture.supplyAsync(() -> {
-      try {
-        return follower.run(() -> {});
-      } catch (Exception e) {
-        throw new java.util.concurrent.CompletionException(e);
-      }
-    });
-    Running r = new Running(follower, result);
+    BackgroundFollower r = BackgroundFollower.start(follower);
     running.add(r);
     return r;
   }
@@ -146,7 +129,7 @@ class XTimelineFollowerTest {
     }
     List<String> all = x.ids();
 
-    Running byAge = follow("PT5H30M");
+    BackgroundFollower byAge = follow("PT5H30M");
     awaitSent(all.subList(5, 10));
     byAge.stop();
 
@@ -206,7 +189,7 @@ class XTimelineFollowerTest {
     x.post(3);
     XCredentials wrong = new XCredentials(FakeXApi.CREDENTIALS.consumerKey(), "not-the-secret",
         FakeXApi.CREDENTIALS.accessToken(), FakeXApi.CREDENTIALS.accessSecret());
-    Running r = follow("100", wrong);
+    BackgroundFollower r = follow("100", wrong);
 
     assertThatThrownBy(() -> r.result().get(10, TimeUnit.SECONDS)).cause()
         .isInstanceOfSatisfying(ApiException.class, e -> {
@@ -222,7 +205,7 @@ class XTimelineFollowerTest {
   @Test
   void a401InTheMiddleOfPollingStopsToo() {
     x.post(2);
-    Running r = follow("100");
+    BackgroundFollower r = follow("100");
     awaitSent(x.ids());
     x.fail(FakeXApi.Fault.UNAUTHORIZED);
 
@@ -232,7 +215,7 @@ class XTimelineFollowerTest {
   @Test
   void aRestartResumesAfterTheSavedPositionAndSkipsWhatKafkaAlreadyHas() throws Exception {
     List<String> first = x.post(6);
-    Running one = follow("100");
+    BackgroundFollower one = follow("100");
     awaitSent(first);
     one.stop();
     assertThat(FeedState.load(stateDir, "x").newestId()).isEqualTo(first.get(5));

@@ -84,19 +84,22 @@ public final class Demo {
         web = start("web", "--port", Integer.toString(settings.webPort()));
         ready(kafka);
       }
-      DemoSettings.XTimeline x = settings.timeline();
-      if (x == null) {
+      DemoSettings.OwnTimeline own = settings.timeline();
+      if (own == null) {
         // The synthetic timeline: tags that rise and fade and a surge every few minutes, stamped now,
         // so every view has something to show within minutes of the first bars.
         start("client", Map.of(), "--kafka", bootstrap, "--synthetic", "--rate", Integer.toString(settings.rate()));
       } else {
         // The real timeline keeps its own position, apart from the replay's.
-        List<String> args = new ArrayList<>(List.of("--kafka", bootstrap, "--state-dir", data.resolve("client-x").toString()));
-        if (x.credentialsFile() != null) {
-          args.addAll(List.of("--credentials", x.credentialsFile().toString()));
+        List<String> args = new ArrayList<>(List.of("--kafka", bootstrap,
+            "--state-dir", data.resolve("client-" + own.network()).toString()));
+        args.addAll(own.clientArgs());
+        if (own.credentialsFile() != null) {
+          args.addAll(List.of("--credentials", own.credentialsFile().toString()));
         }
-        out.println("demo: the client reads your X home timeline (log: " + settings.logs().resolve("client.log") + ")");
-        start("client", x.environment(), args.toArray(String[]::new));
+        out.println("demo: the client reads your " + own.network() + " home timeline (log: "
+            + settings.logs().resolve("client.log") + ")");
+        start("client", own.environment(), args.toArray(String[]::new));
       }
       Map<String, String> webReady = ready(web);
       String url = webReady.get("url");
