@@ -15,17 +15,9 @@ import io.trendtags.client.sink.TweetSink;
 import io.trendtags.client.sink.TweetTopic;
 import io.trendtags.client.feed.BackfillLimit;
 import io.trendtags.client.feed.BackfillProgress;
-import io.trendtags.client.x.HomeTimeline;
-import io.trendtags.client.x.OAuth1Signer;
 import io.trendtags.client.feed.FeedFollower;
 import io.trendtags.client.feed.HomeFeed;
 import io.trendtags.client.feed.Secret;
-import io.trendtags.client.mastodon.MastodonApi;
-import io.trendtags.client.mastodon.MastodonStream;
-import io.trendtags.client.mastodon.MastodonTimeline;
-import io.trendtags.client.x.XApi;
-import io.trendtags.client.bluesky.BlueskyApi;
-import io.trendtags.client.bluesky.BlueskyTimeline;
 import io.trendtags.client.feed.ApiException;
 import io.trendtags.client.x.XCredentials;
 import io.trendtags.core.config.ConfigDefaults;
@@ -45,8 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -96,10 +86,8 @@ public final class ClientCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClientCommand.class);
   private static final double PROGRESS_EVERY_SECONDS = 5;
-  private static final long STOP_GRACE_SECONDS = 10;
   /** X refused the credentials: a distinct code, so a script can tell "fix your keys" from "try later". */
   static final int CREDENTIALS_REJECTED = 3;
-  private static final int PAGE_SIZE = 100;
 
   @Spec
   CommandSpec spec;
@@ -112,8 +100,9 @@ public final class ClientCommand implements Callable<Integer> {
   List<String> credentials = List.of();
 
   @Option(names = "--credentials", paramLabel = "FILE",
-      description = "Properties file with consumer-key, consumer-secret, access-token, access-secret "
-          + "(used when neither arguments nor TRENDTAGS_X_* variables give them).")
+      description = "Properties file of credentials, used when the environment does not give them (chmod 600 "
+          + "it): X's consumer-key, consumer-secret, access-token, access-secret; mastodon-token; "
+          + "bluesky-app-password.")
   Path credentialsFile;
 
   @Option(names = "--source", paramLabel = "NETWORK",
@@ -247,23 +236,24 @@ public final class ClientCommand implements Callable<Integer> {
 
   /** Sends the timeline the options name into Kafka. */
   private int send() {
-    Optional<XCredentials> x;
-    try {
-      x = XCredentials.resolve(credentials, environment, credentialsFile);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
     if (partitions < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--partitions must be 1 or more");
     }
     if (source != null && !List.of("x", "mastodon", "bluesky").contains(source)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--source must be x, mastodon or bluesky, not '" + source + "'");
     }
+    // Before X's credentials are looked for: a --credentials file of another network has none of X's keys.
     if ("mastodon".equals(source)) {
       return followMastodon();
     }
     if ("bluesky".equals(source)) {
       return followBluesky();
+    }
+    Optional<XCredentials> x;
+    try {
+      x = XCredentials.resolve(credentials, environment, credentialsFile);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     if (x.isPresent() || "x".equals(source)) {
       if (x.isEmpty()) {
@@ -311,33 +301,17 @@ public final class ClientCommand implements Callable<Integer> {
   /** Reads the X home timeline into Kafka until stopped. */
   private int followX(XCredentials x) {
     Duration timeout = checkFollowOptions();
-    String scheme = apiBaseUrl.getScheme();
-    if (apiBaseUrl.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--api-base-url must be an http(s) URL, not " + apiBaseUrl);
-    }
-    HomeTimeline timeline = new HomeTimeline(new XApi(apiBaseUrl, new OAuth1Signer(x), timeout, metrics), PAGE_SIZE);
-    return follow(timeline, "X refused the credentials ({}). Check the four values (consumer key and secret of your app, "
-        + "access token and secret of your user), or regenerate the access token in the developer portal; "
-        + "the app needs read access.");
+    requireHttpUrl(apiBaseUrl, "--api-base-url must be an http(s) URL, not " + apiBaseUrl);
+    return follow(Following.x(apiBaseUrl, x, timeout, metrics));
   }
 
-  /** Reads a Mastodon home timeline into Kafka until stopped: REST catch-ups, woken by the streaming API. */
   private int followMastodon() {
     Duration timeout = checkFollowOptions();
     Secret token = secret(MASTODON_TOKEN, "mastodon-token", "--source mastodon", "your access token");
     requireHttpUrl(instance, "--source mastodon needs --instance, your instance's URL (e.g. https://mastodon.social)");
-    MastodonApi api = new MastodonApi(instance, token, timeout, metrics);
-    MastodonTimeline timeline = new MastodonTimeline(api);
-    return follow(timeline, "Mastodon refused the access token ({}). Check " + MASTODON_TOKEN + " (or mastodon-token "
-        + "in --credentials): create one under Preferences > Development > New application with scope "
-        + "read:statuses, and copy \"Your access token\".", () -> {
-          MastodonStream stream = MastodonStream.open(api, token, timeout, pollEvery());
-          timeline.follow(stream);
-          return stream;
-        });
+    return follow(Following.mastodon(instance, token, timeout, pollEvery(), metrics));
   }
 
-  /** Reads a Bluesky home timeline into Kafka until stopped: getTimeline polled from the top. */
   private int followBluesky() {
     Duration timeout = checkFollowOptions();
     Secret password = secret(BLUESKY_APP_PASSWORD, "bluesky-app-password", "--source bluesky", "an app password");
@@ -345,10 +319,7 @@ public final class ClientCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--source bluesky needs --handle, e.g. alice.bsky.social");
     }
     requireHttpUrl(service, "--service must be an http(s) URL, not " + service);
-    BlueskyTimeline timeline = new BlueskyTimeline(new BlueskyApi(service, timeout, metrics), handle.strip(), password);
-    return follow(timeline, "Bluesky refused the handle or app password ({}). Check --handle and " + BLUESKY_APP_PASSWORD
-        + " (or bluesky-app-password in --credentials): create an app password in Settings > Privacy and security "
-        + "> App passwords.");
+    return follow(Following.bluesky(service, handle.strip(), password, timeout, metrics));
   }
 
   /** A credential from {@code variable} or the credentials file's {@code key}; never from the arguments. */
@@ -393,18 +364,9 @@ public final class ClientCommand implements Callable<Integer> {
     return Duration.ofMillis((long) (pollInterval * 1000));
   }
 
-  /** Something the follower needs opened once Kafka is there, closed when it stops (Mastodon's stream). */
-  @FunctionalInterface
-  private interface Opener {
-    AutoCloseable open() throws InterruptedException;
-  }
-
-  private int follow(HomeFeed feed, String rejected) {
-    return follow(feed, rejected, () -> () -> { });
-  }
-
-  /** Follows {@code feed} into Kafka until stopped; {@code rejected} is the log line for refused credentials. */
-  private int follow(HomeFeed feed, String rejected, Opener extra) {
+  /** Follows a home timeline into Kafka until stopped. */
+  private int follow(Following following) {
+    HomeFeed feed = following.feed();
     String network = feed.network();
     Path state = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".trendtags", "client");
     LOG.info("{}", EffectiveConfig.describe(spec));
@@ -418,16 +380,16 @@ public final class ClientCommand implements Callable<Integer> {
     }
     KafkaTweetSink sink = new KafkaTweetSink(kafka, topic, metrics);
     KafkaTopicLedger ledger = new KafkaTopicLedger(kafka, topic);
-    try (AutoCloseable opened = extra.open()) {
+    try (AutoCloseable opened = following.opener().open()) {
       FeedFollower follower = new FeedFollower(feed, sink, ledger, state, backfillLimit, pollEvery(), progress);
-      return untilStopped(follower::stop, () -> {
+      return UntilStopped.run(follower::stop, () -> {
         long sent = follower.run(() -> ready(network));
         LOG.info("stopped; sent {} post(s) in this run", sent);
         return 0;
       }, ledger, sink);
     } catch (ApiException e) {
       if (e.kind() == ApiException.Kind.REJECTED) {
-        LOG.error(rejected, e.getMessage());
+        LOG.error(following.rejected(), e.getMessage());
         return CREDENTIALS_REJECTED;
       }
       LOG.error("{} API: {}", network, e.getMessage());
@@ -454,7 +416,7 @@ public final class ClientCommand implements Callable<Integer> {
     Thread main = Thread.currentThread();
     try {
       // Interrupting too ends a wait for the next tweet at a slow rate at once.
-      return untilStopped(() -> {
+      return UntilStopped.run(() -> {
         replayer.stop();
         main.interrupt();
       }, () -> {
@@ -477,7 +439,7 @@ public final class ClientCommand implements Callable<Integer> {
         new SyntheticTimeline(seed, clock.instant(), surgeEvery, surgeEvery.dividedBy(2)), sink, rate, clock, progress);
     Thread main = Thread.currentThread();
     try {
-      return untilStopped(() -> {
+      return UntilStopped.run(() -> {
         feed.stop();
         main.interrupt();
       }, () -> {
@@ -488,46 +450,6 @@ public final class ClientCommand implements Callable<Integer> {
       }, sink);
     } catch (ApiException e) {
       throw new IllegalStateException("a synthetic timeline does not call X", e);
-    }
-  }
-
-  /** The work of a stage, ended by {@code stop} and an interrupt. */
-  @FunctionalInterface
-  private interface Work {
-    int run() throws IOException, ApiException;
-  }
-
-  /**
-   * Runs {@code work}, then closes {@code resources}, with a shutdown hook that calls {@code stop} on SIGTERM
-   * and waits for all that: the JVM exits when the hooks return, and must not before the sink has flushed.
-   */
-  private static int untilStopped(Runnable stop, Work work, AutoCloseable... resources) throws IOException, ApiException {
-    CountDownLatch done = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      stop.run();
-      try {
-        done.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "client-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      return work.run();
-    } finally {
-      for (AutoCloseable resource : resources) {
-        try {
-          resource.close();
-        } catch (Exception e) {
-          LOG.warn("closing {}: {}", resource.getClass().getSimpleName(), e.getMessage());
-        }
-      }
-      done.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // The hook is running: it waits on `done`, which we just released.
-      }
     }
   }
 

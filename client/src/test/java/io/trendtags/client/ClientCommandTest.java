@@ -93,6 +93,15 @@ class ClientCommandTest {
   }
 
   @Test
+  void aNetworksTokenIsFoundInACredentialsFileThatHasNoneOfXsKeys(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("c.properties"), "bluesky-app-password=pw-xyzzy7\n");
+    assertThat(run("--source", "bluesky", "--credentials", file.toString())).isEqualTo(2);
+    assertThat(err.toString()).as("past the password: the handle is what is missing").contains("needs --handle")
+        .doesNotContain("gives some X credentials").doesNotContain("xyzzy");
+  }
+
+  @Test
   void aNegativeRateIsAUsageError() {
     assertThat(run("--rate", "-1")).isEqualTo(2);
     assertThat(err.toString()).contains("--rate must be 0 or more");

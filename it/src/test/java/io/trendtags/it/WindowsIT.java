@@ -41,6 +41,8 @@ class WindowsIT {
   private static final Duration SETTLE = Duration.ofMinutes(3);
   private static final Instant CLOCK = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1));
 
+  private static final List<String> OWN_TAGS = List.of("Alpha", "Beta", "Gamma", "Delta", "Late");
+
   private static StreamPipeline pipeline;
   private static TopTagsTable table;
   private static long nextId = 1_900_000_000_000_000_000L;
@@ -70,8 +72,12 @@ class WindowsIT {
     pipeline.send(id, json.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * The view's entries of this test's own tags. The ITs of this module share one HBase, and a job restarted
+   * on its checkpoint takes back every recent minute bucket of the history table, other tests' too.
+   */
   private static List<TagCount> view(View view) {
-    return table.read(view).map(TopTags::tags).orElse(List.of());
+    return table.read(view).map(TopTags::tags).orElse(List.of()).stream().filter(t -> OWN_TAGS.contains(t.tag())).toList();
   }
 
   @Test
@@ -124,14 +130,19 @@ class WindowsIT {
     });
 
     try (StageProcess web = Stages.start("web", "--port", "0", "--hbase-zk", HBASE.zkQuorum())) {
-      URI api = URI.create(web.awaitReady(Duration.ofMinutes(1)).get("url")).resolve("/api/top?view=15m&n=1");
+      URI api = URI.create(web.awaitReady(Duration.ofMinutes(1)).get("url")).resolve("/api/top?view=15m&n=100");
       HttpClient http = HttpClient.newHttpClient();
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
         JsonNode body = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(api).build(), HttpResponse.BodyHandlers.ofString()).body());
         assertThat(body.get("view").asText()).isEqualTo("15m");
         assertThat(body.get("clock").asText()).isEqualTo(CLOCK.toString());
-        assertThat(body.get("tags").get(0).get("tag").asText()).isEqualTo("Alpha");
-        assertThat(body.get("tags").get(0).get("authors").asLong()).isEqualTo(4);
+        JsonNode alphaRow = null;
+        for (JsonNode tag : body.get("tags")) {
+          alphaRow = alphaRow == null && tag.get("tag").asText().equals("Alpha") ? tag : alphaRow;
+        }
+        assertThat(alphaRow).as("Alpha in the 15 min view").isNotNull();
+        assertThat(alphaRow.get("count").asLong()).isEqualTo(4);
+        assertThat(alphaRow.get("authors").asLong()).isEqualTo(4);
       });
     }
   }
