@@ -75,7 +75,8 @@ public final class DemoCommand implements Callable<Integer> {
   List<String> credentials = List.of();
 
   @Option(names = "--credentials", paramLabel = "FILE",
-      description = "Properties file with consumer-key, consumer-secret, access-token, access-secret.")
+      description = "Properties file of the client's credentials: X's consumer-key, consumer-secret, access-token, "
+          + "access-secret; mastodon-token; bluesky-app-password.")
   Path credentialsFile;
 
   @Spec

@@ -63,6 +63,21 @@ public final class SparkWorkerCommand implements Callable<Integer> {
     System.exit(ConfigDefaults.execute(new SparkWorkerCommand(), args));
   }
 
+  /**
+   * The worker's own settings, which also govern the files of the executors it runs. A finished application
+   * leaves its jar and logs in the work dir: they are removed after a day. A streaming job's executors never
+   * finish, so their stdout and stderr roll at 64 MB, five files kept each: the work dir stays bounded for a
+   * job that runs for months.
+   */
+  static SparkConf workerConf() {
+    return new SparkConf()
+        .set("spark.worker.cleanup.enabled", "true")
+        .set("spark.worker.cleanup.appDataTtl", String.valueOf(Duration.ofDays(1).toSeconds()))
+        .set("spark.executor.logs.rolling.strategy", "size")
+        .set("spark.executor.logs.rolling.maxSize", String.valueOf(64L * 1024 * 1024))
+        .set("spark.executor.logs.rolling.maxRetainedFiles", "5");
+  }
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     LOG.info("{}", EffectiveConfig.describe(spec));
@@ -72,10 +87,7 @@ public final class SparkWorkerCommand implements Callable<Integer> {
     int memoryMb = (int) JavaUtils.byteStringAsMb(memory);
     int coreCount = cores != null ? cores : Runtime.getRuntime().availableProcessors();
     SparkHome.prepare();
-    SparkConf conf = new SparkConf()
-        // A finished application leaves its jar and logs in the work dir: remove them after a day.
-        .set("spark.worker.cleanup.enabled", "true")
-        .set("spark.worker.cleanup.appDataTtl", String.valueOf(Duration.ofDays(1).toSeconds()));
+    SparkConf conf = workerConf();
     RpcEnv rpcEnv = Worker.startRpcEnvAndEndpoint(LoopbackPorts.HOST, 0, uiPort, coreCount, memoryMb,
         new String[] {master}, workDir.toAbsolutePath().toString(), scala.Option.empty(), conf, scala.Option.empty());
     int ui;
