@@ -5,6 +5,7 @@ import io.trendtags.launcher.demo.Demo;
 import io.trendtags.launcher.demo.DemoSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,7 @@ public final class DemoCommand implements Callable<Integer> {
   /** Where the client gets its X credentials, or null to replay: arguments, else the environment, else a file. */
   DemoSettings.OwnTimeline timeline(Map<String, String> environment) {
     if ("mastodon".equals(source) || "bluesky".equals(source)) {
-      List<String> args = new java.util.ArrayList<>(List.of("--source", source));
+      List<String> args = new ArrayList<>(List.of("--source", source));
       for (String[] option : new String[][] {{"--instance", instance}, {"--handle", handle}, {"--service", service}}) {
         if (option[1] != null) {
           args.addAll(List.of(option[0], option[1]));

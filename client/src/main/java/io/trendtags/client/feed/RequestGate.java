@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides when the next request may go, from the last response's {@code x-rate-limit-*} headers and any
+ * Decides when the next request may go, from the last response's rate-limit headers ({@link RateLimit}) and any
  * 429: while the window has plenty left, at once; once less than a tenth of the limit remains, the rest
  * is spread evenly until the reset; with nothing left, or after a 429, nothing goes until the reset
  * (plus a second, as the network's clock and ours may differ).

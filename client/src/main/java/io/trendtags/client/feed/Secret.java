@@ -1,14 +1,9 @@
 package io.trendtags.client.feed;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * One credential (a Mastodon access token, a Bluesky app password), from the environment or a
@@ -37,13 +32,7 @@ public final class Secret {
     if (file == null) {
       return Optional.empty();
     }
-    Properties properties = new Properties();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      properties.load(reader);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("--credentials: cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
-    }
-    String fromFile = properties.getProperty(fileKey);
+    String fromFile = CredentialsFile.read(file).getProperty(fileKey);
     return fromFile == null || fromFile.isBlank() ? Optional.empty() : Optional.of(new Secret(fromFile.trim()));
   }
 

@@ -93,11 +93,6 @@ public final class MastodonStream implements AutoCloseable {
     return api.instance();
   }
 
-  /** Whether a connection is open now. */
-  public boolean isOpen() {
-    return open;
-  }
-
   /**
    * Waits until the stream says something came, or it (re)connected, or {@code max} passed, whichever is
    * first; returns at once if that happened since the last call.

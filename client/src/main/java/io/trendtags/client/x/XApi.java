@@ -1,12 +1,11 @@
 package io.trendtags.client.x;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trendtags.client.feed.ApiException;
 import io.trendtags.client.feed.ApiHttp;
+import io.trendtags.client.feed.FeedJson;
 import io.trendtags.client.feed.RateLimit;
 import io.trendtags.client.ops.ClientMetrics;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +21,6 @@ import java.util.StringJoiner;
  * {@link ApiException} saying what kind of failure it was. No retries here: {@link HomeTimeline} decides.
  */
 public final class XApi {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI baseUrl;
   private final OAuth1Signer signer;
@@ -84,7 +81,7 @@ public final class XApi {
     HttpResponse<byte[]> response = ApiHttp.send(http, request, "GET " + path, timeout);
     RateLimit rateLimit = RateLimit.of(response.headers());
     int status = response.statusCode();
-    JsonNode body = parse(response.body());
+    JsonNode body = FeedJson.parse(response.body());
     if (status == 200) {
       if (body == null || !body.isObject()) {
         throw new ApiException(ApiException.Kind.TRANSIENT, "GET " + path + ": 200 but the body is not a JSON object", -1);
@@ -93,14 +90,6 @@ public final class XApi {
     }
     String what = "GET " + path + ": " + status + " " + describe(body);
     throw ApiHttp.failure(status, what, rateLimit.resetEpochSeconds());
-  }
-
-  private static JsonNode parse(byte[] body) {
-    try {
-      return body.length == 0 ? null : JSON.readTree(body);
-    } catch (IOException e) {
-      return null;
-    }
   }
 
   /**

@@ -1,9 +1,6 @@
 package io.trendtags.client.x;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.trendtags.client.feed.CredentialsFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,12 +41,7 @@ public record XCredentials(String consumerKey, String consumerSecret, String acc
       return Optional.of(of(fromEnv, ENVIRONMENT, "the environment"));
     }
     if (file != null) {
-      Properties properties = new Properties();
-      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        properties.load(reader);
-      } catch (IOException e) {
-        throw new IllegalArgumentException("--credentials: cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
-      }
+      Properties properties = CredentialsFile.read(file);
       return Optional.of(of(FILE_KEYS.stream().map(properties::getProperty).toList(), FILE_KEYS, file.toString()));
     }
     return Optional.empty();
