@@ -1,11 +1,14 @@
 // The dashboard's own parts around the live chart (live-top.js): the settings kept in the address so a
-// view can be shared, the theme, and the one-line embed code with its copy button.
+// view can be shared, the sources line's links kept in step with them, the theme, and the one-line embed
+// code with its copy button.
 'use strict';
 
 (function () {
   const body = document.body;
   const settings = {
     view: TrendTags.view(body.dataset.view),
+    // Chosen by following a link of the sources line (a new page), never changed here.
+    source: TrendTags.source(body.dataset.source),
     n: TrendTags.wholeNumber(body.dataset.n, 10, 1, 100),
     intervalS: TrendTags.wholeNumber(body.dataset.interval, 5, 1, 3600),
   };
@@ -17,6 +20,7 @@
   const chartN = document.getElementById('chart-n');
   const embedCode = document.getElementById('embed-code');
   const copyResult = document.getElementById('copy-result');
+  const sourceLinks = document.querySelectorAll('#sources a[data-source]');
 
   themeSelect.value = document.documentElement.dataset.theme || 'auto';
   const live = TrendTags.start(settings, { fillBox: false });
@@ -51,14 +55,26 @@
     query.set('view', settings.view);
     query.set('n', settings.n);
     query.set('interval', settings.intervalS);
-    if (themeSelect.value === 'auto') {
-      query.delete('theme');
-    } else {
-      query.set('theme', themeSelect.value);
-    }
+    setOrDelete(query, 'theme', themeSelect.value, 'auto');
+    setOrDelete(query, 'source', settings.source, 'all');
     window.history.replaceState(null, '', '?' + query.toString());
+    // Each source's link is this address with its source: switching source keeps the view, n and theme.
+    sourceLinks.forEach((link) => {
+      const narrowed = new URLSearchParams(query);
+      setOrDelete(narrowed, 'source', link.dataset.source, 'all');
+      link.href = '?' + narrowed.toString();
+    });
     if (restart) {
-      live.restart({ view: settings.view, n: settings.n, intervalS: settings.intervalS });
+      live.restart({ view: settings.view, source: settings.source, n: settings.n, intervalS: settings.intervalS });
+    }
+  }
+
+  /** Sets `name` to `value` in `query`, or leaves it out when it is the default, to keep addresses short. */
+  function setOrDelete(query, name, value, defaultValue) {
+    if (value === defaultValue) {
+      query.delete(name);
+    } else {
+      query.set(name, value);
     }
   }
 
@@ -75,7 +91,8 @@
   function snippet() {
     const script = new URL('embed.js', window.location.href).href;
     const theme = themeSelect.value === 'auto' ? '' : ' data-theme="' + themeSelect.value + '"';
-    return '<script src="' + script + '" data-view="' + settings.view + '" data-n="' + settings.n + '" data-interval="' + settings.intervalS + '"'
+    const source = settings.source === 'all' ? '' : ' data-source="' + settings.source + '"';
+    return '<script src="' + script + '" data-view="' + settings.view + '"' + source + ' data-n="' + settings.n + '" data-interval="' + settings.intervalS + '"'
       + theme + ' async></' + 'script>';
   }
 

@@ -1,6 +1,6 @@
 // Embeds the TrendTags widget where this script tag is, as an iframe that takes the size of the element
 // around it. One line on any page:
-//   <script src="http://127.0.0.1:5001/embed.js" data-view="surge" data-n="10" data-interval="5" data-theme="dark" async></script>
+//   <script src="http://127.0.0.1:5001/embed.js" data-view="surge" data-source="mastodon" data-n="10" data-interval="5" data-theme="dark" async></script>
 // The widget lives on the TrendTags server's origin: the host page's scripts cannot reach into it.
 'use strict';
 
@@ -10,7 +10,7 @@
     return;
   }
   const query = new URLSearchParams();
-  ['view', 'n', 'interval', 'theme'].forEach((name) => {
+  ['view', 'source', 'n', 'interval', 'theme'].forEach((name) => {
     const value = script.getAttribute('data-' + name);
     if (value !== null) {
       query.set(name, value);

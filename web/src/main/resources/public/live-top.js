@@ -1,8 +1,9 @@
-// The live top hashtags of one view, shared by the dashboard and the widget: a Chart.js bar chart whose
-// bars slide to their new rank, each with a sparkline of its tag's last 24 hours, a table with the same
-// data, the time of the last update, the stream's clock and a "stale" mark. Updates come from
-// GET api/stream (Server-Sent Events); when the stream is unavailable, from polling GET api/top.
-// Sparklines come from GET api/tags/{tag}/history, at most once a minute per tag.
+// The live top hashtags of one view of one source's posts (every network's, or one's), shared by the
+// dashboard and the widget: a Chart.js bar chart whose bars slide to their new rank, each with a sparkline
+// of its tag's last 24 hours, a table with the same data, the time of the last update, the stream's clock
+// and a "stale" mark. Updates come from GET api/stream (Server-Sent Events); when the stream is
+// unavailable, from polling GET api/top. Sparklines come from GET api/tags/{tag}/history, at most once a
+// minute per tag. Each asks for the page's source (every network's posts or one's), the lists also its view.
 // Hashtags are user input: they reach the page only through Chart.js (drawn on the canvas) and
 // textContent, never parsed as HTML. The pages run under a Content-Security-Policy without inline scripts.
 'use strict';
@@ -103,8 +104,11 @@ window.TrendTags = (function () {
     return svg;
   }
 
-  /** Fetches the sparklines of `tags` that are missing or older than a minute, then calls onHistory. */
-  async function fetchHistories(tags) {
+  /**
+   * Fetches the sparklines of `tags` in `source`'s posts that are missing or older than a minute, then calls
+   * onHistory. Kept by tag alone: a page shows one source, and another source is another page.
+   */
+  async function fetchHistories(tags, source) {
     const now = Date.now();
     const due = tags.filter((t) => !histories.has(t.tag) || now - histories.get(t.tag).at > HISTORY_FRESH_MS);
     if (due.length === 0) {
@@ -112,7 +116,8 @@ window.TrendTags = (function () {
     }
     await Promise.all(due.map(async (t) => {
       try {
-        const response = await fetch('api/tags/' + encodeURIComponent(t.tag) + '/history?range=24h', { cache: 'no-store' });
+        const query = new URLSearchParams({ range: '24h', source });
+        const response = await fetch('api/tags/' + encodeURIComponent(t.tag) + '/history?' + query, { cache: 'no-store' });
         if (response.ok) {
           const body = await response.json();
           histories.set(t.tag, { points: body.points.map((p) => p.count), at: now });
@@ -238,7 +243,7 @@ window.TrendTags = (function () {
 
     function openStream() {
       const mine = generation;
-      stream = new EventSource('api/stream?view=' + settings.view + '&n=' + settings.n);
+      stream = new EventSource('api/stream?' + listQuery(settings));
       stream.addEventListener('top', (event) => {
         if (mine === generation) {
           onState('live');
@@ -261,7 +266,7 @@ window.TrendTags = (function () {
       const mine = ++generation;
       clearTimeout(timer);
       try {
-        const response = await fetch('api/top?view=' + settings.view + '&n=' + settings.n, { cache: 'no-store' });
+        const response = await fetch('api/top?' + listQuery(settings), { cache: 'no-store' });
         if (!response.ok) {
           throw new Error('HTTP ' + response.status);
         }
@@ -291,7 +296,12 @@ window.TrendTags = (function () {
     return { start };
   }
 
-  /** Runs a page: the elements with the ids both pages share, and `settings` = {view, n, intervalS}. */
+  /** The query of api/top and api/stream for `settings`' list. */
+  function listQuery(settings) {
+    return new URLSearchParams({ view: settings.view, source: settings.source, n: settings.n }).toString();
+  }
+
+  /** Runs a page: the elements with the ids both pages share, and `settings` = {view, source, n, intervalS}. */
   function start(settings, options) {
     const chart = RankChart(document.getElementById('top-chart'), document.getElementById('chart-box'), options.fillBox);
     const tableBody = document.querySelector('#top-table tbody');
@@ -332,7 +342,7 @@ window.TrendTags = (function () {
       }
       tableBody.replaceChildren(...top.tags.map((t, i) => row(i + 1, t, surge)));
       onHistory();
-      fetchHistories(top.tags);
+      fetchHistories(top.tags, settings.source);
       if (clock) {
         clock.textContent = top.clock ? new Date(top.clock).toLocaleString() : 'unknown';
         clock.dateTime = top.clock || '';
@@ -424,5 +434,10 @@ window.TrendTags = (function () {
     return VIEWS.includes(text) ? text : 'all';
   }
 
-  return { start, wholeNumber, view, VIEWS };
+  /** The source the server rendered the page for (it knows the networks and checked it), else 'all'. */
+  function source(text) {
+    return text || 'all';
+  }
+
+  return { start, wholeNumber, view, source, VIEWS };
 })();

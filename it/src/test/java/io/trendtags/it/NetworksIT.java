@@ -3,6 +3,9 @@ package io.trendtags.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.trendtags.core.post.Network;
+import io.trendtags.core.top.Ranking;
+import io.trendtags.core.top.Source;
 import io.trendtags.core.top.TagCount;
 import io.trendtags.core.top.TopTags;
 import io.trendtags.core.top.View;
@@ -25,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * X Tweets, Mastodon Statuses and Bluesky feed items in one topic, each in its network's own JSON as the
  * clients write it, through the real {@code ./trendtags stream} process into HBase: every network counted in
- * the same views, duplicates dropped per (network, id) while equal ids of two networks both count, a boost and
+ * the same views and each in views of its own ({@code ?source=}), duplicates dropped per (network, id) while equal ids of two networks both count, a boost and
  * a repost as their booster's use, authors of two networks never merged; and all of it exact again after the
  * job is killed with {@code kill -9} and every record delivered a second time.
  */
@@ -38,6 +41,10 @@ class NetworksIT {
   private static final Duration SETTLE = Duration.ofMinutes(3);
   private static final List<View> VIEWS = List.of(View.ALL, View.LAST_15_MINUTES, View.LAST_HOUR, View.LAST_24_HOURS);
   private static final Instant AT = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(2));
+
+  private static final Source X = Source.of(Network.X);
+  private static final Source MASTODON = Source.of(Network.MASTODON);
+  private static final Source BLUESKY = Source.of(Network.BLUESKY);
 
   private static StreamPipeline pipeline;
   private static TopTagsTable table;
@@ -92,15 +99,19 @@ class NetworksIT {
   }
 
   /**
-   * Every view holds exactly {@code expected} of this test's tags, in that order. Other tags may be there too:
-   * the ITs of this module share one HBase, and a new job goes on from the minute buckets an earlier one wrote.
+   * Every view of each source holds exactly its {@code expected} of this test's tags, in that order. Other tags
+   * may be there too: the ITs of this module share one HBase, and a new job goes on from the minute buckets an
+   * earlier one wrote.
    */
-  private static void awaitEveryView(List<TagCount> expected) {
-    List<String> ours = expected.stream().map(TagCount::tag).toList();
+  private static void awaitEveryView(Map<Source, List<TagCount>> expected) {
     await().atMost(SETTLE).untilAsserted(() -> {
-      for (View view : VIEWS) {
-        assertThat(table.read(view).map(TopTags::tags).orElse(List.of()))
-            .as(view.id()).filteredOn(tag -> ours.contains(tag.tag())).containsExactlyElementsOf(expected);
+      for (var source : expected.entrySet()) {
+        List<String> ours = source.getValue().stream().map(TagCount::tag).toList();
+        for (View view : VIEWS) {
+          Ranking ranking = new Ranking(view, source.getKey());
+          assertThat(table.read(ranking).map(TopTags::tags).orElse(List.of()))
+              .as(ranking.toString()).filteredOn(tag -> ours.contains(tag.tag())).containsExactlyElementsOf(source.getValue());
+        }
       }
     });
   }
@@ -123,7 +134,11 @@ class NetworksIT {
     send("bluesky:" + eve, post(eve, "did:plc:eve", "ai-art", null));
     pipeline.flush();
 
-    awaitEveryView(List.of(new TagCount("Fediverse", 4, 4), new TagCount("boosted", 2, 2), new TagCount("ai-art", 1, 1)));
+    awaitEveryView(Map.of(
+        Source.ALL, List.of(new TagCount("Fediverse", 4, 4), new TagCount("boosted", 2, 2), new TagCount("ai-art", 1, 1)),
+        X, List.of(new TagCount("Fediverse", 1, 1)),
+        MASTODON, List.of(new TagCount("boosted", 2, 2), new TagCount("fediverse", 1, 1)),
+        BLUESKY, List.of(new TagCount("Fediverse", 2, 2), new TagCount("ai-art", 1, 1))));
 
     // The job killed, and every record delivered again while it is down (a client's crash and resend).
     pipeline.killStream();
@@ -134,6 +149,10 @@ class NetworksIT {
     pipeline.flush();
     pipeline.startStream();
 
-    awaitEveryView(List.of(new TagCount("Fediverse", 5, 5), new TagCount("boosted", 2, 2), new TagCount("ai-art", 1, 1)));
+    awaitEveryView(Map.of(
+        Source.ALL, List.of(new TagCount("Fediverse", 5, 5), new TagCount("boosted", 2, 2), new TagCount("ai-art", 1, 1)),
+        X, List.of(new TagCount("Fediverse", 1, 1)),
+        MASTODON, List.of(new TagCount("boosted", 2, 2), new TagCount("fediverse", 2, 2)),
+        BLUESKY, List.of(new TagCount("Fediverse", 2, 2), new TagCount("ai-art", 1, 1))));
   }
 }

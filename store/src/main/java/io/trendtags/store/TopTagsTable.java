@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trendtags.core.top.TagCount;
 import io.trendtags.core.top.TopTags;
+import io.trendtags.core.top.Ranking;
+import io.trendtags.core.top.Source;
 import io.trendtags.core.top.View;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,11 +35,13 @@ import org.apache.hadoop.hbase.util.Bytes;
  *
  * <p>Row layout: each view's whole current top list is ONE row, written by ONE Put: {@code top} for all
  * time (the row the first version wrote), {@code top:15m}, {@code top:1h}, {@code top:24h},
- * {@code top:surge} for the others:
+ * {@code top:surge} for the others, each of every source; one network's lists are {@code top@mastodon},
+ * {@code top:1h@mastodon} and so on ({@link #row(Ranking)}):
  * <pre>
  *   row "top"   hashtag:tags        JSON [{"tag":"Java","count":1234,"authors":310}, ...]  highest first, up to 100
  *               hashtag:updated_at  ISO-8601 instant of the write
- *               hashtag:clock       ISO-8601: the newest created_at the stream had seen
+ *               hashtag:clock       ISO-8601: the newest created_at the stream had seen (all time of one
+ *                                   source: the newest of that source's posts)
  *               hashtag:rejected    records set aside as not tweets (decimal)
  *               hashtag:query       id of the streaming query that wrote it (its checkpoint's identity)
  * </pre>
@@ -147,14 +151,23 @@ public final class TopTagsTable implements AutoCloseable {
     }
   }
 
-  /** The row of {@code view}'s list. */
-  public static byte[] row(View view) {
-    return Bytes.toBytes(view == View.ALL ? "top" : "top:" + view.id());
+  /**
+   * The row of a list: {@code top} and {@code top:<view>} for every source (the rows of the versions before
+   * sources), {@code top@<source>} and {@code top:<view>@<source>} for one network's.
+   */
+  public static byte[] row(Ranking ranking) {
+    String view = ranking.view() == View.ALL ? "top" : "top:" + ranking.view().id();
+    return Bytes.toBytes(ranking.source() == Source.ALL ? view : view + "@" + ranking.source().id());
   }
 
-  /** Writes {@code view}'s whole list in one Put, noting {@code queryId} as its writer. */
+  /** Writes {@code view}'s list of every source: {@link #write(Ranking, TopTags, String)}. */
   public void write(View view, TopTags top, String queryId) {
-    Put put = new Put(row(view))
+    write(Ranking.of(view), top, queryId);
+  }
+
+  /** Writes a whole list in one Put, noting {@code queryId} as its writer. */
+  public void write(Ranking ranking, TopTags top, String queryId) {
+    Put put = new Put(row(ranking))
         .addColumn(FAMILY, TAGS, toJson(top.tags()))
         .addColumn(FAMILY, UPDATED_AT, Bytes.toBytes(top.updatedAt().toString()))
         .addColumn(FAMILY, REJECTED, Bytes.toBytes(Long.toString(top.rejected())))
@@ -170,29 +183,34 @@ public final class TopTagsTable implements AutoCloseable {
     }
   }
 
-  /** The all-time list last written, read with one Get; empty before the stream's first write. */
+  /** The all-time list of every source last written, read with one Get; empty before the stream's first write. */
   public Optional<TopTags> read() {
-    return read(View.ALL);
+    return read(Ranking.of(View.ALL));
   }
 
-  /** {@code view}'s list last written, read with one Get; empty before the stream's first write. */
+  /** {@code view}'s list of every source: {@link #read(Ranking)}. */
   public Optional<TopTags> read(View view) {
-    return get(view).map(TopTagsTable::topTags);
+    return read(Ranking.of(view));
+  }
+
+  /** A list last written, read with one Get; empty before the stream's first write. */
+  public Optional<TopTags> read(Ranking ranking) {
+    return get(ranking).map(TopTagsTable::topTags);
   }
 
   /**
    * {@code view}'s list if the query {@code queryId} wrote it: what a restarted query goes on from. A
    * list another query wrote (a new checkpoint, another test) is not this query's state.
    */
-  public Optional<TopTags> readWrittenBy(View view, String queryId) {
-    return get(view)
+  public Optional<TopTags> readWrittenBy(Ranking ranking, String queryId) {
+    return get(ranking)
         .filter(row -> queryId.equals(Bytes.toString(row.getValue(FAMILY, QUERY))))
         .map(TopTagsTable::topTags);
   }
 
-  private Optional<Result> get(View view) {
+  private Optional<Result> get(Ranking ranking) {
     try {
-      Result row = table.get(new Get(row(view)).addFamily(FAMILY));
+      Result row = table.get(new Get(row(ranking)).addFamily(FAMILY));
       answered();
       return row.isEmpty() ? Optional.empty() : Optional.of(row);
     } catch (TableNotFoundException e) {

@@ -6,12 +6,14 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.plugin.bundled.GlobalHeadersConfig.ReferrerPolicy;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.trendtags.core.top.Ranking;
 import io.trendtags.core.top.View;
 import io.trendtags.observe.Health;
 import io.trendtags.observe.StageMetrics;
 import io.trendtags.web.api.TagHistoryEndpoint;
 import io.trendtags.web.api.TopTagsEndpoint;
 import io.trendtags.web.api.HealthEndpoint;
+import io.trendtags.web.api.SourcesEndpoint;
 import io.trendtags.web.api.StreamLimits;
 import io.trendtags.web.api.TopTagsStream;
 import io.trendtags.web.embed.EmbedPolicy;
@@ -21,17 +23,20 @@ import io.trendtags.web.source.LatestTopTags;
 import io.trendtags.web.source.TopTagsSource;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The dashboard ({@code /}), the widget ({@code /widget}, embedded with {@code embed.js}), their static
- * files and the Chart.js WebJar, and the JSON API: {@code /api/top} and its live twin {@code /api/stream}.
+ * files and the Chart.js WebJar, and the JSON API: {@code /api/top} and its live twin {@code /api/stream},
+ * each of any {@link Ranking} (a view of every source's posts or of one network's), {@code /api/sources}
+ * and {@code /api/tags/{tag}/history}.
  *
- * <p>It takes its source of top hashtags in its constructor, reads it once per {@code refresh} for all
- * clients (pages, API calls and open streams alike), and serves everything itself (no CDN) under a
- * Content-Security-Policy without inline scripts:
+ * <p>It takes its source of top hashtags in its constructor, reads each ranking's list once per
+ * {@code refresh} for all clients (pages, API calls and open streams alike), and serves everything itself
+ * (no CDN) under a Content-Security-Policy without inline scripts:
  * <pre>{@code
  * try (WebApp app = new WebApp(source, Duration.ofSeconds(1)).start("127.0.0.1", 0)) {
  *   URI dashboard = URI.create("http://127.0.0.1:" + app.port() + "/");
@@ -40,7 +45,7 @@ import java.util.Map;
  */
 public final class WebApp implements AutoCloseable {
 
-  private final Map<View, LatestTopTags> latest = new EnumMap<>(View.class);
+  private final Map<Ranking, LatestTopTags> latest;
   private final TopTagsStream stream;
   private final PrometheusMeterRegistry registry;
   private final Health health;
@@ -64,9 +69,11 @@ public final class WebApp implements AutoCloseable {
       PrometheusMeterRegistry registry) {
     this.registry = registry;
     TopTagsSource timed = WebOps.timed(source, registry);
-    for (View view : View.values()) {
-      latest.put(view, LatestTopTags.refreshedEvery(() -> timed.read(view), refresh));
+    Map<Ranking, LatestTopTags> lists = new LinkedHashMap<>();
+    for (Ranking ranking : Ranking.values()) {
+      lists.put(ranking, LatestTopTags.refreshedEvery(() -> timed.read(ranking), refresh));
     }
+    this.latest = Collections.unmodifiableMap(lists);
     this.stream = new TopTagsStream(latest, streamLimits);
     this.health = WebOps.health(latest);
     WebOps.bind(registry, latest, stream::openStreams);
@@ -101,9 +108,11 @@ public final class WebApp implements AutoCloseable {
       config.routes.get(TopTagsPages.WIDGET, pages::widget);
       config.routes.get(TopTagsEndpoint.PATH, new TopTagsEndpoint(latest));
       config.routes.get(TopTagsStream.PATH, stream);
+      config.routes.get(SourcesEndpoint.PATH, new SourcesEndpoint(latest));
       config.routes.get(HealthEndpoint.PATH, new HealthEndpoint(health));
       config.routes.after(ctx -> WebOps.countRequest(registry, ctx));
-      config.routes.get(TagHistoryEndpoint.PATH, new TagHistoryEndpoint(source, latest.get(View.ALL), Clock.systemUTC()));
+      config.routes.get(TagHistoryEndpoint.PATH,
+          new TagHistoryEndpoint(source, latest.get(Ranking.of(View.ALL)), Clock.systemUTC()));
     });
   }
 

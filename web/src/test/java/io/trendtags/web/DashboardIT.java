@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.trendtags.core.post.Network;
+import io.trendtags.core.top.Ranking;
+import io.trendtags.core.top.Source;
 import io.trendtags.core.top.TagCount;
 import io.trendtags.core.top.TopTags;
 import io.trendtags.core.top.View;
@@ -15,6 +18,10 @@ import io.trendtags.web.source.TableTopTagsSource;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +101,7 @@ class DashboardIT {
   @BeforeAll
   static void start(@TempDir Path profile) throws IOException {
     try (TableTopTagsSource reader = TableTopTagsSource.connectingTo(HBASE.zkQuorum())) {
-      readBeforeTheJob = reader.read(View.LAST_HOUR);
+      readBeforeTheJob = reader.read(Ranking.of(View.LAST_HOUR));
       historyBeforeTheJob = reader.minuteCounts("java", 0, Long.MAX_VALUE / 2);
     }
     var conf = org.apache.hadoop.hbase.HBaseConfiguration.create();
@@ -105,6 +112,8 @@ class DashboardIT {
     }
     table = TopTagsTable.connect(HBASE.zkQuorum());
     table.write(View.ALL, FIRST, "dashboard-it");
+    // A network's own list too, as the job writes one per network: the README's picture shows the sources line.
+    table.write(new Ranking(View.ALL, Source.of(Network.X)), FIRST, "dashboard-it");
     app = new WebApp(new TableTopTagsSource(table), Duration.ofMillis(200)).start("127.0.0.1", 0);
     browser = HeadlessChromium.start(profile);
   }
@@ -266,6 +275,35 @@ class DashboardIT {
 
   @Test
   @Order(5)
+  void the_address_narrows_the_page_to_one_networks_posts_and_the_sources_line_names_the_networks() throws Exception {
+    Source mastodon = Source.of(Network.MASTODON);
+    long now = Instant.now().getEpochSecond() / 60;
+    // Mastodon's own buckets of the tag, under its key: the sparkline must ask for those.
+    table.history().write(List.of(new MinuteBucket(mastodon.key("fediverse"), now, "Fediverse", 7, new byte[0])));
+    table.write(new Ranking(View.ALL, mastodon), new TopTags(Instant.now(), Instant.now(),
+        List.of(new TagCount("Fediverse", 7), new TagCount("Rust", 2)), 0), "dashboard-it");
+    // The sources line comes with the page: wait until the app has read the network's row.
+    HttpClient http = HttpClient.newHttpClient();
+    await().atMost(Duration.ofSeconds(10)).until(() -> http.send(HttpRequest.newBuilder(URI.create(dashboard("api/sources"))).build(),
+        HttpResponse.BodyHandlers.ofString()).body().contains("\"mastodon\""));
+
+    browser.get(dashboard("?source=mastodon&n=5"));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> chartLabels().equals(List.of("#Fediverse", "#Rust")));
+    assertThat(browser.findElement(By.id("sources")).getText()).isEqualTo("Sources: X Mastodon All sources");
+    assertThat(browser.findElement(By.cssSelector("#sources a[aria-current]")).getText()).isEqualTo("Mastodon");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat((String) js(
+        "const p = document.querySelector('#top-table tbody tr td.spark polyline'); return p ? p.getAttribute('points') : '';"))
+        .endsWith(",1.0"));
+    // The view selector keeps the source, and the way back to every source keeps the view.
+    new Select(browser.findElement(By.id("view"))).selectByValue("1h");
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(browser.getCurrentUrl()).contains("view=1h", "source=mastodon"));
+    assertThat(browser.findElement(By.cssSelector("#sources a[data-source=all]")).getDomProperty("href"))
+        .contains("view=1h").doesNotContain("source=");
+  }
+
+  @Test
+  @Order(6)
   void the_browser_console_shows_no_error_no_blocked_resource_and_no_policy_violation() {
     List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
@@ -275,7 +313,7 @@ class DashboardIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void with_the_stream_cut_off_the_page_polls_api_top_at_the_chosen_interval() {
     // As a proxy that does not pass event streams would: every request to api/stream fails.
     browser.executeCdpCommand("Network.enable", Map.of());
@@ -299,7 +337,7 @@ class DashboardIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void the_one_line_snippet_puts_a_live_widget_in_a_page_of_another_origin() throws IOException {
     browser.manage().window().setSize(new Dimension(1100, 900));
     browser.get(dashboard("?n=6&interval=5&theme=dark"));
@@ -334,7 +372,7 @@ class DashboardIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void when_the_server_goes_away_the_page_keeps_the_last_data_and_shows_it_is_stale() {
     browser.get(dashboard("?n=3&interval=" + POLL.toSeconds()));
     await().atMost(Duration.ofSeconds(15)).until(() -> chartLabels().equals(labelsOf(THIRD, 3)));

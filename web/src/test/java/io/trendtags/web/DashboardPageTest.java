@@ -97,8 +97,10 @@ class DashboardPageTest {
     String page = get("/widget?n=1&interval=30&theme=dark").body();
     assertThat(page).contains("data-theme=\"dark\"", "data-n=\"1\" data-interval=\"30\"", "#Java").doesNotContain("#&lt;img");
 
-    String hostile = get("/?n=%22%3E%3Cscript%3E&interval=abc&theme=%22%3E%3Cscript%3E&view=%22%3E%3Cscript%3E").body();
-    assertThat(hostile).contains("data-theme=\"auto\"", "data-n=\"10\" data-interval=\"5\" data-view=\"all\"").doesNotContain("\"><script>");
+    String hostile = get("/?n=%22%3E%3Cscript%3E&interval=abc&theme=%22%3E%3Cscript%3E&view=%22%3E%3Cscript%3E"
+        + "&source=%22%3E%3Cscript%3E").body();
+    assertThat(hostile).contains("data-theme=\"auto\"", "data-n=\"10\" data-interval=\"5\" data-view=\"all\" data-source=\"all\"")
+        .doesNotContain("\"><script>");
   }
 
   @Test

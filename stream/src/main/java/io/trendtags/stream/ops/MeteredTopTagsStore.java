@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.trendtags.core.top.TopTags;
+import io.trendtags.core.top.Ranking;
 import io.trendtags.core.top.View;
 import io.trendtags.store.MinuteBucket;
 import io.trendtags.stream.sink.TopTagsStore;
@@ -34,14 +35,14 @@ public final class MeteredTopTagsStore implements TopTagsStore {
   }
 
   @Override
-  public Optional<TopTags> readWrittenBy(View view, String queryId) {
-    return store.readWrittenBy(view, queryId);
+  public Optional<TopTags> readWrittenBy(Ranking ranking, String queryId) {
+    return store.readWrittenBy(ranking, queryId);
   }
 
   @Override
-  public void write(View view, TopTags top, String queryId) {
-    listWrites.record(() -> store.write(view, top, queryId));
-    if (view == View.ALL) {
+  public void write(Ranking ranking, TopTags top, String queryId) {
+    listWrites.record(() -> store.write(ranking, top, queryId));
+    if (ranking.equals(Ranking.of(View.ALL))) {
       rejected.set(top.rejected());
     }
   }

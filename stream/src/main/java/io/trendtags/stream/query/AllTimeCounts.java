@@ -19,8 +19,8 @@ import org.apache.spark.sql.Row;
  *
  * <p>State, and why it stays bounded: duplicates (same tweet id) are dropped within {@code horizon}
  * ({@code dropDuplicatesWithinWatermark}), whose state is evicted once the watermark passes it; the
- * totals keep one row per distinct tag, which grows with the vocabulary, not with time. Run in update
- * mode, each batch emits only the tags it changed. Rejected records come out as the row with a null key.
+ * totals keep one row per distinct tag and one per (network, tag) ({@link SourcedKeys}), which grows with
+ * the vocabulary, not with time. Run in update mode, each batch emits only the tags it changed. Rejected records come out as the row with a null key.
  *
  * <p>Spark keeps each id until the watermark (the newest time less the watermark's delay) passes the
  * id's own time plus that delay, so an id stays for two delays. The delay is half the horizon: an id is
@@ -48,9 +48,10 @@ public final class AllTimeCounts {
   private AllTimeCounts() {}
 
   public static Dataset<Row> build(Dataset<TagUse> uses, Duration horizon) {
-    return uses
+    Dataset<TagUse> distinct = uses
         .withWatermark(TagUses.INGEST_TIME, horizon.toSeconds() / 2 + " seconds")
-        .dropDuplicatesWithinWatermark(new String[] {TagUses.ID, TagUses.KEY})
+        .dropDuplicatesWithinWatermark(new String[] {TagUses.ID, TagUses.KEY});
+    return SourcedKeys.of(distinct)
         .groupBy(col(TagUses.KEY))
         .agg(count(lit(1)).as(COUNT),
             hll_sketch_agg(col(TagUses.AUTHOR), SKETCH_LG_K).as("authorSketch"),

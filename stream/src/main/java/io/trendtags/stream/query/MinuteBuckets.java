@@ -15,7 +15,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * The windows' topology: tag uses in, per (one-minute bucket of event time, tag) the tweets, a sketch
- * of their authors and the casing used most. Longer windows (15 min, 1 h, 24 h, the surge's hours) are
+ * of their authors and the casing used most, for every source and for each network ({@link SourcedKeys}).
+ * Longer windows (15 min, 1 h, 24 h, the surge's hours) are
  * composed from these buckets on the driver, which is far cheaper than Spark's sliding windows (a
  * 24-hour window sliding by a minute would copy each row 1,440 times).
  *
@@ -38,10 +39,11 @@ public final class MinuteBuckets {
 
   /** Rows {@code bucket} (start, timestamp), {@code key}, {@code count}, {@code authors} (sketch), {@code casing}, {@code lastSeen}. */
   public static Dataset<Row> build(Dataset<TagUse> uses, Duration lateness) {
-    return uses
+    Dataset<TagUse> distinct = uses
         .filter(col(TagUses.KEY).isNotNull())
         .withWatermark(TagUses.EVENT_TIME, lateness.toSeconds() + " seconds")
-        .dropDuplicatesWithinWatermark(new String[] {TagUses.ID, TagUses.KEY})
+        .dropDuplicatesWithinWatermark(new String[] {TagUses.ID, TagUses.KEY});
+    return SourcedKeys.of(distinct)
         .groupBy(window(col(TagUses.EVENT_TIME), "1 minute").as("w"), col(TagUses.KEY))
         .agg(count(lit(1)).as(COUNT),
             hll_sketch_agg(col(TagUses.AUTHOR), AllTimeCounts.SKETCH_LG_K).as(AUTHORS),

@@ -6,6 +6,7 @@ import io.trendtags.core.hashtag.HashtagExtractor;
 import io.trendtags.core.hashtag.HashtagKey;
 import io.trendtags.core.post.Post;
 import io.trendtags.core.post.PostParser;
+import io.trendtags.core.top.Source;
 import io.trendtags.core.tweet.MalformedTweetException;
 import io.trendtags.core.tweet.Tweet;
 import java.sql.Timestamp;
@@ -29,7 +30,8 @@ import org.apache.spark.sql.Row;
  *
  * <p>A record is an X Tweet, a Mastodon Status or a Bluesky feed item, told apart by {@link PostParser};
  * the use's {@code id} and {@code author} are {@link Post#key()} and {@link Post#authorKey()}, which name the
- * network, so duplicates are dropped per (network, id) and two networks' equal ids never collide.
+ * network, so duplicates are dropped per (network, id) and two networks' equal ids never collide; its
+ * {@code source} is the network's id, which {@link SourcedKeys} adds to the key after deduplication.
  *
  * <p>Event time is {@code created_at}, but never later than the record's Kafka timestamp (and that
  * timestamp when the tweet has none): a tweet cannot be written before it was created, and one bad
@@ -44,6 +46,7 @@ public final class TagUses implements FlatMapFunction<Row, TagUse> {
   public static final String KEY = "key";
   public static final String CASING = "casing";
   public static final String AUTHOR = "author";
+  public static final String SOURCE = "source";
   public static final String EVENT_TIME = "eventTime";
   public static final String INGEST_TIME = "ingestTime";
 
@@ -88,6 +91,7 @@ public final class TagUses implements FlatMapFunction<Row, TagUse> {
     Set<String> seen = new HashSet<>();
     String id = post.key();
     String author = post.authorKey();
+    String network = post.network().id();
     List<TagUse> uses = new ArrayList<>(tags.size());
     boolean setAside = false;
     for (String tag : tags) {
@@ -96,8 +100,12 @@ public final class TagUses implements FlatMapFunction<Row, TagUse> {
         continue;
       }
       String key = HashtagKey.fold(tag);
+      if (key.contains(Source.SEPARATOR)) {
+        setAside = true; // a Bluesky tag whose fold made a '#' (NFKC of U+FE5F): it would read as a source's key
+        continue;
+      }
       if (seen.add(key)) {
-        uses.add(new TagUse(id, key, tag, author, eventTime, kafkaTime));
+        uses.add(new TagUse(id, key, tag, author, network, eventTime, kafkaTime));
       }
     }
     if (setAside) {

@@ -1,7 +1,7 @@
 package io.trendtags.stream.sink;
 
 import io.trendtags.core.top.TopTags;
-import io.trendtags.core.top.View;
+import io.trendtags.core.top.Ranking;
 import io.trendtags.store.MinuteBucket;
 import io.trendtags.store.TopTagsTable;
 import java.time.Duration;
@@ -74,14 +74,14 @@ public final class RetryingTopTagsStore implements TopTagsStore, AutoCloseable {
   }
 
   @Override
-  public synchronized Optional<TopTags> readWrittenBy(View view, String queryId) {
-    return retrying(table -> table.readWrittenBy(view, queryId));
+  public synchronized Optional<TopTags> readWrittenBy(Ranking ranking, String queryId) {
+    return retrying(table -> table.readWrittenBy(ranking, queryId));
   }
 
   @Override
-  public synchronized void write(View view, TopTags top, String queryId) {
+  public synchronized void write(Ranking ranking, TopTags top, String queryId) {
     retrying(table -> {
-      table.write(view, top, queryId);
+      table.write(ranking, top, queryId);
       return null;
     });
   }

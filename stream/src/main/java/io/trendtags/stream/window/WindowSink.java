@@ -1,5 +1,7 @@
 package io.trendtags.stream.window;
 
+import io.trendtags.core.top.Ranking;
+import io.trendtags.core.top.Source;
 import io.trendtags.core.top.TagCount;
 import io.trendtags.core.top.TopTags;
 import io.trendtags.core.top.View;
@@ -13,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.memory.Memory;
 import org.apache.spark.api.java.function.VoidFunction2;
@@ -23,7 +27,8 @@ import org.apache.spark.sql.Row;
 /**
  * The windows query's {@code foreachBatch}: stores the minute buckets the batch changed (the tag
  * history), then ranks the window views (15 min, 1 h, 24 h, by count) and the surge view from the
- * buckets of the last 25 hours, and writes each view's row.
+ * buckets of the last 25 hours, and writes each view's row: of every source, and of each network that
+ * has buckets (its keys name it, {@link Source#key(String)}), each from buckets of its own.
  *
  * <p>The windows end at the stream's clock, the newest event time seen, at one-minute granularity:
  * "last hour" is the 60 minute buckets up to and including the clock's. After a restart the buckets
@@ -41,9 +46,20 @@ public final class WindowSink implements VoidFunction2<Dataset<Row>, Long> {
   private final transient TopTagsStore store;
   private final transient Clock wallClock;
   private final transient SurgeSettings surgeSettings;
-  private transient RecentBuckets buckets;
-  private transient Surge surge;
+  /** Every source's buckets and surge, and each network's seen; null until the first batch of a run. */
+  private transient Map<Source, Ranked> ranked;
   private transient Instant clock;
+
+  /** One source's buckets of the span and its surge. */
+  private static final class Ranked {
+    final RecentBuckets buckets =
+        new RecentBuckets(WINDOWS.stream().map(v -> v.window().orElseThrow().toMinutes()).toList(), SPAN.toMinutes());
+    final Surge surge;
+
+    Ranked(SurgeSettings settings) {
+      surge = new Surge(settings);
+    }
+  }
 
   public WindowSink(TopTagsStore store, Clock wallClock, SurgeSettings surgeSettings) {
     this.store = store;
@@ -57,7 +73,7 @@ public final class WindowSink implements VoidFunction2<Dataset<Row>, Long> {
   }
 
   void apply(List<Row> changed, String queryId) {
-    if (buckets == null) {
+    if (ranked == null) {
       resume(queryId);
     }
     List<MinuteBucket> batch = new ArrayList<>(changed.size());
@@ -76,19 +92,31 @@ public final class WindowSink implements VoidFunction2<Dataset<Row>, Long> {
     if (!batch.isEmpty()) {
       store.writeBuckets(batch);
     }
-    batch.forEach(buckets::put);
+    batch.forEach(this::put);
     long now = minuteOf(clock);
-    buckets.advance(now);
     Instant writtenAt = wallClock.instant();
-    for (View view : WINDOWS) {
-      store.write(view, new TopTags(writtenAt, clock, window(view.window().orElseThrow().toMinutes(), now), 0), queryId);
+    for (var source : ranked.entrySet()) {
+      RecentBuckets buckets = source.getValue().buckets;
+      buckets.advance(now);
+      for (View view : WINDOWS) {
+        List<TagCount> top = window(buckets, view.window().orElseThrow().toMinutes(), now);
+        store.write(new Ranking(view, source.getKey()), new TopTags(writtenAt, clock, top, 0), queryId);
+      }
+      List<TagCount> surging = source.getValue().surge.update(buckets, now, buckets.takeTouched(), TopTags.MAX_SIZE);
+      store.write(new Ranking(View.SURGE, source.getKey()), new TopTags(writtenAt, clock, surging, 0), queryId);
     }
-    List<TagCount> surging = surge.update(buckets, now, buckets.takeTouched(), TopTags.MAX_SIZE);
-    store.write(View.SURGE, new TopTags(writtenAt, clock, surging, 0), queryId);
+  }
+
+  /** Puts a bucket, whose key may name a network ({@link Source#key(String)}), into its source's buckets. */
+  private void put(MinuteBucket b) {
+    Source source = Source.ofKey(b.key());
+    Ranked into = ranked.computeIfAbsent(source, s -> new Ranked(surgeSettings));
+    into.buckets.put(source == Source.ALL ? b
+        : new MinuteBucket(Source.tagKey(b.key()), b.minute(), b.casing(), b.count(), b.authors()));
   }
 
   /** The top of the window of {@code minutes} ending at {@code now}; casing and authors for the tags shown only. */
-  private List<TagCount> window(long minutes, long now) {
+  private static List<TagCount> window(RecentBuckets buckets, long minutes, long now) {
     long from = now - minutes + 1;
     List<TagCount> top = new ArrayList<>();
     for (var e : buckets.top(minutes, TopTags.MAX_SIZE)) {
@@ -99,16 +127,22 @@ public final class WindowSink implements VoidFunction2<Dataset<Row>, Long> {
     return top;
   }
 
+  /**
+   * Takes back the span's buckets from the history table, and each source's surge from its row; the clock is
+   * every source's, as the last hour of every source has it.
+   */
   private void resume(String queryId) {
-    buckets = new RecentBuckets(WINDOWS.stream().map(v -> v.window().orElseThrow().toMinutes()).toList(), SPAN.toMinutes());
-    surge = new Surge(surgeSettings);
-    store.readWrittenBy(View.LAST_HOUR, queryId).ifPresent(stored -> {
+    ranked = new LinkedHashMap<>();
+    ranked.put(Source.ALL, new Ranked(surgeSettings));
+    store.readWrittenBy(Ranking.of(View.LAST_HOUR), queryId).ifPresent(stored -> {
       clock = stored.clock();
       long now = minuteOf(clock);
-      store.bucketsSince(now - SPAN.toMinutes() + 1).forEach(buckets::put);
-      buckets.advance(now);
-      buckets.takeTouched();
-      store.readWrittenBy(View.SURGE, queryId).ifPresent(s -> surge.resume(s.tags(), now));
+      store.bucketsSince(now - SPAN.toMinutes() + 1).forEach(this::put);
+      ranked.forEach((source, r) -> {
+        r.buckets.advance(now);
+        r.buckets.takeTouched();
+        store.readWrittenBy(new Ranking(View.SURGE, source), queryId).ifPresent(s -> r.surge.resume(s.tags(), now));
+      });
     });
   }
 

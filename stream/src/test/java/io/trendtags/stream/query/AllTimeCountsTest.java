@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import io.trendtags.core.top.Source;
 import io.trendtags.stream.LocalSpark;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -66,10 +67,28 @@ class AllTimeCountsTest {
     return rows().stream().filter(r -> key.equals(r.getAs(AllTimeCounts.KEY))).findFirst().orElseThrow();
   }
 
-  /** key -> (shown casing -> count); the rejected count under key null. */
+  /** Rows of every source's keys and the rejected row, without each network's own ({@link SourcedKeys}). */
+  private static List<Row> everySource(List<Row> rows) {
+    return rows.stream().filter(r -> r.getAs(AllTimeCounts.KEY) == null
+        || Source.ofKey(r.getAs(AllTimeCounts.KEY)) == Source.ALL).toList();
+  }
+
+  /** A network's keys: sourced key ({@code mastodon#rust}) -> count. */
+  private Map<String, Long> networkCounts() {
+    Map<String, Long> result = new HashMap<>();
+    for (Row row : rows()) {
+      String key = row.getAs(AllTimeCounts.KEY);
+      if (key != null && Source.ofKey(key) != Source.ALL) {
+        result.put(key, row.getAs(AllTimeCounts.COUNT));
+      }
+    }
+    return result;
+  }
+
+  /** Every source's key -> (shown casing -> count); the rejected count under key null. */
   private Map<String, Map<String, Long>> counts() {
     Map<String, Map<String, Long>> result = new HashMap<>();
-    for (Row row : rows()) {
+    for (Row row : everySource(rows())) {
       String key = row.getAs(AllTimeCounts.KEY);
       String casing = row.getAs(AllTimeCounts.CASING);
       result.computeIfAbsent(key, k -> new HashMap<>()).put(casing, row.<Long>getAs(AllTimeCounts.COUNT));
@@ -88,6 +107,7 @@ class AllTimeCountsTest {
 
     assertThat(counts()).containsOnlyKeys("java")
         .extractingByKey("java").isEqualTo(Map.of("Java", 4L));
+    assertThat(networkCounts()).as("X's own count").isEqualTo(Map.of("x#java", 4L));
   }
 
   @Test
@@ -113,7 +133,7 @@ class AllTimeCountsTest {
     tweet("3", "carol", "2026-11-01T09:00:00.000Z", "#kafka"); // a backfill of last month
     List<Row> second = run.batch(records, kafka -> AllTimeCounts.build(TagUses.of(kafka), Duration.ofHours(48)));
 
-    assertThat(second).singleElement().satisfies(kafka -> {
+    assertThat(everySource(second)).singleElement().satisfies(kafka -> {
       assertThat(kafka.<Long>getAs(AllTimeCounts.COUNT)).isEqualTo(3);
       assertThat(kafka.<Timestamp>getAs(AllTimeCounts.LAST_SEEN)).isEqualTo(KAFKA_TIME);
     });
@@ -180,6 +200,7 @@ class AllTimeCountsTest {
 
     assertThat(counts).containsOnlyKeys("spark", null);
     assertThat(counts.get(null).values()).containsExactly(5L);
+    assertThat(rows()).filteredOn(r -> r.getAs(AllTimeCounts.KEY) == null).as("one rejected row, of no network").hasSize(1);
   }
 
   @Test
@@ -211,11 +232,17 @@ class AllTimeCountsTest {
     bluesky("at://did:plc:bob/app.bsky.feed.post/3l1", "did:plc:bob", "fediverse");
     bluesky("at://did:plc:bob/app.bsky.feed.post/3l1", "did:plc:bob", "fediverse");
     bluesky("at://did:plc:eve/app.bsky.feed.post/3l2", "did:plc:eve", "ai-art"); // a whole tag on Bluesky
+    // A small number sign (U+FE5F) is a Bluesky tag's char, but folds into '#', which separates a network from a tag.
+    bluesky("at://did:plc:eve/app.bsky.feed.post/3l3", "did:plc:eve", "a\ufe5fb");
 
     Row fediverse = row("fediverse");
     assertThat(fediverse.<Long>getAs(AllTimeCounts.COUNT)).isEqualTo(4);
     assertThat(fediverse.<Long>getAs(AllTimeCounts.AUTHORS)).as("alice, X's 42, Mastodon's 42 and 7, bob: X's and Mastodon's 42 are two people").isEqualTo(4);
-    assertThat(counts()).containsOnlyKeys("fediverse", "ai-art");
+    assertThat(counts()).containsOnlyKeys("fediverse", "ai-art", null);
+    assertThat(counts().get(null).values()).containsExactly(1L);
+    assertThat(networkCounts()).isEqualTo(Map.of(
+        "x#fediverse", 1L, "mastodon#fediverse", 2L, "bluesky#fediverse", 1L, "bluesky#ai-art", 1L));
+    assertThat(row("mastodon#fediverse").<Long>getAs(AllTimeCounts.AUTHORS)).as("Mastodon's 42 and 7").isEqualTo(2);
   }
 
   private void mastodon(String id, String account, String tag) {

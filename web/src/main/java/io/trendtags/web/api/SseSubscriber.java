@@ -1,7 +1,7 @@
 package io.trendtags.web.api;
 
 import io.javalin.http.sse.SseClient;
-import io.trendtags.core.top.View;
+import io.trendtags.core.top.Ranking;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * One open {@code /api/stream}: its view and size, and a writer that never waits for the client.
+ * One open {@code /api/stream}: its ranking and size, and a writer that never waits for the client.
  *
  * <p>Writes use the servlet container's non-blocking output ({@link WriteListener}): a client that stops
  * reading fills its socket, and then its events wait here instead of holding the thread that pushes to
@@ -22,7 +22,7 @@ final class SseSubscriber implements WriteListener {
 
   private final SseClient client;
   private final ServletOutputStream out;
-  private final View view;
+  private final Ranking ranking;
   private final int n;
   private final String address;
   private final Consumer<SseSubscriber> onClose;
@@ -32,10 +32,10 @@ final class SseSubscriber implements WriteListener {
   private long behindSince = -1;
   private boolean closed;
 
-  SseSubscriber(SseClient client, View view, int n, String address, Consumer<SseSubscriber> onClose) throws IOException {
+  SseSubscriber(SseClient client, Ranking ranking, int n, String address, Consumer<SseSubscriber> onClose) throws IOException {
     this.client = client;
     this.out = client.ctx().res().getOutputStream();
-    this.view = view;
+    this.ranking = ranking;
     this.n = n;
     this.address = address;
     this.onClose = onClose;
@@ -46,8 +46,8 @@ final class SseSubscriber implements WriteListener {
     out.setWriteListener(this);
   }
 
-  View view() {
-    return view;
+  Ranking ranking() {
+    return ranking;
   }
 
   int n() {

@@ -3,6 +3,8 @@ package io.trendtags.web.api;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
+import io.trendtags.core.top.Ranking;
+import io.trendtags.core.top.Source;
 import io.trendtags.core.top.TopTags;
 import io.trendtags.core.top.View;
 import io.trendtags.web.source.LatestTopTags;
@@ -10,9 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code GET /api/top?view=all&n=10}: the top {@code n} hashtags (1 to 100, default 10) of a view
- * ({@code all}, {@code 15m}, {@code 1h}, {@code 24h}, {@code surge}; default {@code all}), highest first,
- * from the shared cache; a bad {@code n} or {@code view} gives 400 and a JSON error.
+ * {@code GET /api/top?view=all&n=10&source=all}: the top {@code n} hashtags (1 to 100, default 10) of a view
+ * ({@code all}, {@code 15m}, {@code 1h}, {@code 24h}, {@code surge}; default {@code all}) of every network's
+ * posts or of one's ({@code source}: {@code all}, {@code x}, {@code mastodon}, {@code bluesky}; default
+ * {@code all}), highest first, from the shared cache; a bad {@code n}, {@code view} or {@code source} gives
+ * 400 and a JSON error. The other endpoints take these parameters through the same methods.
  */
 public final class TopTagsEndpoint implements Handler {
 
@@ -22,9 +26,9 @@ public final class TopTagsEndpoint implements Handler {
   // Enough to see what was sent, not enough to echo an arbitrarily long query back.
   private static final int MAX_ECHO = 20;
 
-  private final Map<View, LatestTopTags> latest;
+  private final Map<Ranking, LatestTopTags> latest;
 
-  public TopTagsEndpoint(Map<View, LatestTopTags> latest) {
+  public TopTagsEndpoint(Map<Ranking, LatestTopTags> latest) {
     this.latest = latest;
   }
 
@@ -33,6 +37,7 @@ public final class TopTagsEndpoint implements Handler {
     String raw = ctx.queryParam("n");
     Integer n = parseN(raw);
     Optional<View> view = parseView(ctx.queryParam("view"));
+    Optional<Source> source = parseSource(ctx.queryParam("source"));
     // Every answer may change a second later: no browser or proxy should keep it.
     ctx.header("Cache-Control", "no-store");
     if (n == null) {
@@ -43,7 +48,12 @@ public final class TopTagsEndpoint implements Handler {
       ctx.status(HttpStatus.BAD_REQUEST).json(badView(ctx.queryParam("view")));
       return;
     }
-    ctx.json(TopTagsJson.of(view.get(), latest.get(view.get()), n));
+    if (source.isEmpty()) {
+      ctx.status(HttpStatus.BAD_REQUEST).json(badSource(ctx.queryParam("source")));
+      return;
+    }
+    Ranking ranking = new Ranking(view.get(), source.get());
+    ctx.json(TopTagsJson.of(ranking, latest.get(ranking), n));
   }
 
   /** {@code view} from the query, {@code all} if absent, or empty if it names no view. */
@@ -54,6 +64,16 @@ public final class TopTagsEndpoint implements Handler {
   /** The error for a {@code view} that {@link #parseView(String)} refused. */
   static ErrorJson badView(String raw) {
     return new ErrorJson("view must be one of " + View.ids() + ", got '" + echo(raw) + "'");
+  }
+
+  /** {@code source} from the query, {@code all} if absent, or empty if it names no source. */
+  static Optional<Source> parseSource(String raw) {
+    return raw == null ? Optional.of(Source.ALL) : Source.parse(raw);
+  }
+
+  /** The error for a {@code source} that {@link #parseSource(String)} refused. */
+  static ErrorJson badSource(String raw) {
+    return new ErrorJson("source must be one of " + Source.ids() + ", got '" + echo(raw) + "'");
   }
 
   /** {@code n} from the query, the default if absent, or null if it is not a whole number in range. */

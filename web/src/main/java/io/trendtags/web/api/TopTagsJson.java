@@ -2,18 +2,19 @@ package io.trendtags.web.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.trendtags.core.top.Ranking;
 import io.trendtags.core.top.TopTags;
-import io.trendtags.core.top.View;
 import io.trendtags.web.source.LatestTopTags;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The body of {@code GET /api/top}: {@code {"view": "all", "updated_at": "<ISO-8601>", "clock": "<ISO-8601>",
- * "tags": [{"tag": "Java", "count": 1234, "authors": 310}]}}, highest first; surge rows add {@code score}.
- * Its own records, so renaming a field in core cannot silently change the API.
+ * The body of {@code GET /api/top}: {@code {"view": "all", "source": "all", "updated_at": "<ISO-8601>",
+ * "clock": "<ISO-8601>", "stale": false, "tags": [{"tag": "Java", "count": 1234, "authors": 310}]}}, highest
+ * first; surge rows add {@code score}. Its own records, so renaming a field in core cannot silently change the API.
  */
-public record TopTagsJson(String view, @JsonProperty("updated_at") String updatedAt, String clock, boolean stale, List<Tag> tags) {
+public record TopTagsJson(String view, String source, @JsonProperty("updated_at") String updatedAt, String clock, boolean stale,
+    List<Tag> tags) {
 
   /** One hashtag (without '#'), how many tweets used it, how many distinct authors; the surge score. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,19 +24,21 @@ public record TopTagsJson(String view, @JsonProperty("updated_at") String update
    * The first {@code n} tags of {@code top}; no data yet gives null times and no tags. {@code stale}: the
    * app cannot read HBase now, and this is the last list it read.
    */
-  public static TopTagsJson of(View view, Optional<TopTags> top, int n, boolean stale) {
+  public static TopTagsJson of(Ranking ranking, Optional<TopTags> top, int n, boolean stale) {
+    String view = ranking.view().id();
+    String source = ranking.source().id();
     return top
         .map(t -> t.limit(n))
-        .map(t -> new TopTagsJson(view.id(),
+        .map(t -> new TopTagsJson(view, source,
             t.updatedAt() == null ? null : t.updatedAt().toString(),
             t.clock() == null ? null : t.clock().toString(),
             stale,
             t.tags().stream().map(c -> new Tag(c.tag(), c.count(), c.authors(), c.score())).toList()))
-        .orElseGet(() -> new TopTagsJson(view.id(), null, null, stale, List.of()));
+        .orElseGet(() -> new TopTagsJson(view, source, null, null, stale, List.of()));
   }
 
-  /** As {@link #of(View, Optional, int, boolean)}, for the view's current value as {@code latest} holds it. */
-  public static TopTagsJson of(View view, LatestTopTags latest, int n) {
-    return of(view, latest.get(), n, latest.stale());
+  /** As {@link #of(Ranking, Optional, int, boolean)}, for the ranking's current value as {@code latest} holds it. */
+  public static TopTagsJson of(Ranking ranking, LatestTopTags latest, int n) {
+    return of(ranking, latest.get(), n, latest.stale());
   }
 }

@@ -7,6 +7,8 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
+import io.trendtags.core.top.Ranking;
+import io.trendtags.core.top.Source;
 import io.trendtags.core.top.TopTags;
 import io.trendtags.core.top.View;
 import io.trendtags.web.source.LatestTopTags;
@@ -22,8 +24,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code GET /api/stream?view=&n=10}: Server-Sent Events, one {@code top} event carrying the same JSON as
- * {@code GET /api/top?view=&n=} on connect and then one per change.
+ * {@code GET /api/stream?view=&n=10&source=}: Server-Sent Events, one {@code top} event carrying the same JSON as
+ * {@code GET /api/top?view=&n=&source=} on connect and then one per change of that ranking's list.
  *
  * <p>It never reads the source itself: it listens to {@link LatestTopTags}, so a thousand open streams
  * cost HBase what one does. One thread ("top-tags-push") hands each change to every client in order, and
@@ -41,7 +43,7 @@ public final class TopTagsStream implements Handler, AutoCloseable {
   private static final Duration CHECK_BEHIND = Duration.ofSeconds(1);
   static final int RETRY_AFTER_SECONDS = 30;
 
-  private final Map<View, LatestTopTags> latest;
+  private final Map<Ranking, LatestTopTags> latest;
   private final StreamLimits limits;
   private final ObjectMapper json = new ObjectMapper();
   private final Set<SseSubscriber> subscribers = ConcurrentHashMap.newKeySet();
@@ -54,10 +56,10 @@ public final class TopTagsStream implements Handler, AutoCloseable {
     return thread;
   });
 
-  public TopTagsStream(Map<View, LatestTopTags> latest, StreamLimits limits) {
+  public TopTagsStream(Map<Ranking, LatestTopTags> latest, StreamLimits limits) {
     this.latest = latest;
     this.limits = limits;
-    latest.forEach((view, cache) -> cache.onChange(top -> push.execute(() -> sendToAll(view, top))));
+    latest.forEach((ranking, cache) -> cache.onChange(top -> push.execute(() -> sendToAll(ranking, top))));
     push.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     push.scheduleWithFixedDelay(this::dropThoseBehind, CHECK_BEHIND.toMillis(), CHECK_BEHIND.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -75,6 +77,12 @@ public final class TopTagsStream implements Handler, AutoCloseable {
       ctx.status(HttpStatus.BAD_REQUEST).json(TopTagsEndpoint.badView(ctx.queryParam("view")));
       return;
     }
+    Optional<Source> source = TopTagsEndpoint.parseSource(ctx.queryParam("source"));
+    if (source.isEmpty()) {
+      ctx.status(HttpStatus.BAD_REQUEST).json(TopTagsEndpoint.badSource(ctx.queryParam("source")));
+      return;
+    }
+    Ranking ranking = new Ranking(view.get(), source.get());
     String accept = ctx.header("Accept");
     if (accept == null || !accept.contains(EVENT_STREAM)) {
       // Javalin's SseHandler answers such a request with an empty 200, which looks like "no data" to a
@@ -93,7 +101,7 @@ public final class TopTagsStream implements Handler, AutoCloseable {
       return;
     }
     try {
-      new SseHandler(client -> subscribe(client, view.get(), n, address)).handle(ctx);
+      new SseHandler(client -> subscribe(client, ranking, n, address)).handle(ctx);
     } catch (Exception | Error e) {
       release(address); // never became a subscriber
       throw e;
@@ -120,10 +128,10 @@ public final class TopTagsStream implements Handler, AutoCloseable {
     perAddress.computeIfPresent(address, (a, count) -> count > 1 ? count - 1 : null);
   }
 
-  private void subscribe(SseClient client, View view, int n, String address) {
+  private void subscribe(SseClient client, Ranking ranking, int n, String address) {
     SseSubscriber subscriber;
     try {
-      subscriber = new SseSubscriber(client, view, n, address, this::closed);
+      subscriber = new SseSubscriber(client, ranking, n, address, this::closed);
     } catch (IOException e) {
       release(address);
       client.close();
@@ -138,7 +146,7 @@ public final class TopTagsStream implements Handler, AutoCloseable {
       }
       subscribers.add(subscriber);
       subscriber.start();
-      subscriber.sendTop(toJson(TopTagsJson.of(view, latest.get(view), n)));
+      subscriber.sendTop(toJson(TopTagsJson.of(ranking, latest.get(ranking), n)));
     });
   }
 
@@ -148,12 +156,12 @@ public final class TopTagsStream implements Handler, AutoCloseable {
     release(subscriber.address());
   }
 
-  private void sendToAll(View view, Optional<TopTags> top) {
+  private void sendToAll(Ranking ranking, Optional<TopTags> top) {
     // Serialized once per distinct n, not once per client.
     Map<Integer, String> bodies = new HashMap<>();
     for (SseSubscriber s : subscribers) {
-      if (s.view() == view) {
-        s.sendTop(bodies.computeIfAbsent(s.n(), n -> toJson(TopTagsJson.of(view, top, n, latest.get(view).stale()))));
+      if (s.ranking().equals(ranking)) {
+        s.sendTop(bodies.computeIfAbsent(s.n(), n -> toJson(TopTagsJson.of(ranking, top, n, latest.get(ranking).stale()))));
       }
     }
   }

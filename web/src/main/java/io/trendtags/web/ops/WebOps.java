@@ -5,13 +5,15 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.trendtags.core.top.Ranking;
+import io.trendtags.core.top.Source;
 import io.trendtags.core.top.TopTags;
-import io.trendtags.core.top.View;
 import io.trendtags.observe.Health;
 import io.trendtags.web.source.LatestTopTags;
 import io.trendtags.web.source.TopTagsSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -27,9 +29,14 @@ public final class WebOps {
 
   private WebOps() {}
 
-  /** The app's health: degraded while any view's list is stale (HBase unreadable or hanging). */
-  public static Health health(Map<View, LatestTopTags> latest) {
-    return new Health().add("hbase", () -> latest.values().stream().anyMatch(LatestTopTags::stale)
+  /**
+   * The app's health: degraded while any view's list of every source is stale (HBase unreadable or
+   * hanging). The networks' lists are read from the same HBase at the same pace, so they add nothing to
+   * that; and an absent row (a network nobody follows) is no data, not a fault.
+   */
+  public static Health health(Map<Ranking, LatestTopTags> latest) {
+    Map<Ranking, LatestTopTags> watched = everySource(latest);
+    return new Health().add("hbase", () -> watched.values().stream().anyMatch(LatestTopTags::stale)
         ? Health.Check.degraded("cannot read HBase; serving the last lists read, marked stale")
         : Health.Check.up());
   }
@@ -45,8 +52,8 @@ public final class WebOps {
       }
 
       @Override
-      public Optional<TopTags> read(View view) {
-        return reads.record((java.util.function.Supplier<Optional<TopTags>>) () -> source.read(view));
+      public Optional<TopTags> read(Ranking ranking) {
+        return reads.record((java.util.function.Supplier<Optional<TopTags>>) () -> source.read(ranking));
       }
 
       @Override
@@ -56,13 +63,23 @@ public final class WebOps {
     };
   }
 
-  /** Gauges of the open SSE streams and of each view's list age. */
-  public static void bind(MeterRegistry registry, Map<View, LatestTopTags> latest, IntSupplier openStreams) {
+  /**
+   * Gauges of the open SSE streams and of each view's list age, of every source: one series per view as
+   * before the networks had lists of their own (a network's age says when it last posted, not whether
+   * the pipeline is behind).
+   */
+  public static void bind(MeterRegistry registry, Map<Ranking, LatestTopTags> latest, IntSupplier openStreams) {
     Gauge.builder("trendtags.web.sse.streams", openStreams::getAsInt)
         .description("Open /api/stream connections").register(registry);
-    latest.forEach((view, cache) -> Gauge.builder("trendtags.web.snapshot.age", cache, WebOps::ageSeconds)
+    everySource(latest).forEach((ranking, cache) -> Gauge.builder("trendtags.web.snapshot.age", cache, WebOps::ageSeconds)
         .description("Seconds since the stream job wrote the list this view serves").baseUnit("seconds")
-        .tag("view", view.id()).register(registry));
+        .tag("view", ranking.view().id()).register(registry));
+  }
+
+  private static Map<Ranking, LatestTopTags> everySource(Map<Ranking, LatestTopTags> latest) {
+    Map<Ranking, LatestTopTags> all = new LinkedHashMap<>(latest);
+    all.keySet().removeIf(ranking -> !ranking.source().equals(Source.ALL));
+    return all;
   }
 
   private static double ageSeconds(LatestTopTags cache) {

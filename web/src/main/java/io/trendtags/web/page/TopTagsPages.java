@@ -1,9 +1,12 @@
 package io.trendtags.web.page;
 
 import io.javalin.http.Context;
+import io.trendtags.core.top.Ranking;
+import io.trendtags.core.top.Source;
 import io.trendtags.core.top.TagCount;
 import io.trendtags.core.top.TopTags;
 import io.trendtags.core.top.View;
+import io.trendtags.web.source.FeedingSource;
 import io.trendtags.web.source.LatestTopTags;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,13 +19,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The dashboard ({@code /}) and the widget ({@code /widget}), rendered on the server with the current top
- * hashtags already in their table: people without JavaScript, and screen readers before the first update,
- * get the data too. The script then takes over and keeps it live.
+ * hashtags of the ranking the address asks for ({@code ?view=&source=}) already in their table: people
+ * without JavaScript, and screen readers before the first update, get the data too. The script then takes
+ * over and keeps it live. The dashboard also names the networks that feed it, each a link narrowing it to
+ * that network's posts.
  *
  * <p>Templates are {@code /pages/*.html} on the classpath with {@code {{name}}} placeholders; every value
  * put in is escaped ({@link Html#escape}), the tags first of all.
@@ -32,13 +38,14 @@ public final class TopTagsPages {
   public static final String DASHBOARD = "/";
   public static final String WIDGET = "/widget";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+  private static final Set<String> MARKUP = Set.of("rows", "view_options", "sources");
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-  private final Map<View, LatestTopTags> latest;
+  private final Map<Ranking, LatestTopTags> latest;
   private final String dashboard = template("dashboard.html");
   private final String widget = template("widget.html");
 
-  public TopTagsPages(Map<View, LatestTopTags> latest) {
+  public TopTagsPages(Map<Ranking, LatestTopTags> latest) {
     this.latest = latest;
   }
 
@@ -55,12 +62,17 @@ public final class TopTagsPages {
   private void serve(Context ctx, String template) {
     ctx.header("Cache-Control", "no-store");
     PageSettings settings = PageSettings.of(ctx);
-    ctx.html(render(template, latest.get(settings.view()).get(), settings));
+    ctx.html(render(template, latest.get(settings.ranking()).get(), settings, FeedingSource.in(latest)));
   }
 
   static String render(String template, Optional<TopTags> current, PageSettings settings) {
+    return render(template, current, settings, List.of());
+  }
+
+  static String render(String template, Optional<TopTags> current, PageSettings settings, List<FeedingSource> feeding) {
     TopTags top = current.map(t -> t.limit(settings.n())).orElse(TopTags.empty());
     boolean surge = settings.view() == View.SURGE;
+    Source source = settings.source();
     Map<String, String> values = Map.ofEntries(
         Map.entry("n", String.valueOf(settings.n())),
         Map.entry("interval", String.valueOf(settings.intervalS())),
@@ -68,6 +80,11 @@ public final class TopTagsPages {
         Map.entry("view", settings.view().id()),
         Map.entry("view_label", settings.view().label()),
         Map.entry("view_options", viewOptions(settings.view())),
+        Map.entry("source", source.id()),
+        Map.entry("source_on", source.equals(Source.ALL) ? "" : " on " + source.label()),
+        Map.entry("sources", SourceLinks.of(settings, feeding)),
+        // Nothing to choose from: no network has written a list of its own (a job from before the sources).
+        Map.entry("sources_hidden", feeding.isEmpty() && source.equals(Source.ALL) ? "hidden" : ""),
         Map.entry("score_hidden", surge ? "" : "hidden"),
         Map.entry("rows", rows(top, surge)),
         Map.entry("updated", top.updatedAt() == null ? "waiting for data" : TIME.format(top.updatedAt())),
@@ -82,8 +99,8 @@ public final class TopTagsPages {
       if (value == null) {
         throw new IllegalStateException("unknown placeholder " + m.group());
       }
-      // Every value but the rows (escaped tag by tag below) is escaped here.
-      boolean markup = m.group(1).equals("rows") || m.group(1).equals("view_options");
+      // Every value but the markup (escaped piece by piece where it is built) is escaped here.
+      boolean markup = MARKUP.contains(m.group(1));
       m.appendReplacement(out, Matcher.quoteReplacement(markup ? value : Html.escape(value)));
     }
     m.appendTail(out);

@@ -1,5 +1,6 @@
 package io.trendtags.web.source;
 
+import io.trendtags.core.top.Ranking;
 import io.trendtags.core.top.TopTags;
 import io.trendtags.core.top.View;
 import io.trendtags.store.TopTagsTable;
@@ -8,7 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Reads the top hashtags from the HBase table `hashtags`, the row the stream job writes.
+ * Reads the top hashtags from the HBase table `hashtags`, the rows the stream job writes (one per {@link Ranking}).
  *
  * <p>Made with {@link #connectingTo(String)}, it connects on the first read and again after a failed one,
  * so the web app can serve (an empty or last-known list) while HBase is starting or restarting. Reads
@@ -38,16 +39,16 @@ public final class TableTopTagsSource implements TopTagsSource, AutoCloseable {
 
   @Override
   public Optional<TopTags> read() {
-    return read(View.ALL);
+    return read(Ranking.of(View.ALL));
   }
 
   @Override
-  public synchronized Optional<TopTags> read(View view) {
+  public synchronized Optional<TopTags> read(Ranking ranking) {
     if (table == null) {
       table = connect.get();
     }
     try {
-      return table.read(view);
+      return table.read(ranking);
     } catch (RuntimeException e) {
       close();
       throw e;

@@ -1,5 +1,6 @@
 package io.trendtags.web.source;
 
+import io.trendtags.core.top.Ranking;
 import io.trendtags.core.top.TopTags;
 import io.trendtags.core.top.View;
 import java.util.NavigableMap;
@@ -13,17 +14,21 @@ import java.util.TreeMap;
 @FunctionalInterface
 public interface TopTagsSource {
 
-  /** The latest all-time top hashtags, or empty while the stream job has written none yet. */
+  /** The latest all-time top hashtags of every source, or empty while the stream job has written none yet. */
   Optional<TopTags> read();
 
-  /** The latest top list of {@code view}; a source that knows only all time has nothing for the others. */
-  default Optional<TopTags> read(View view) {
-    return view == View.ALL ? read() : Optional.empty();
+  /**
+   * The latest list of {@code ranking}, or empty while nobody wrote it (a network nobody follows never
+   * is); a source that knows only all time of every source has nothing for the others.
+   */
+  default Optional<TopTags> read(Ranking ranking) {
+    return ranking.equals(Ranking.of(View.ALL)) ? read() : Optional.empty();
   }
 
   /**
-   * Tweets per minute (since the epoch) of the case-folded tag {@code key}, minutes {@code from} to
-   * {@code to} included; minutes without any are absent. A source without history has none.
+   * Tweets per minute (since the epoch) of counting key {@code key} (a case-folded tag, or one network's
+   * key of it: {@code Source.key}, {@code mastodon#java}), minutes {@code from} to {@code to} included;
+   * minutes without any are absent. A source without history has none.
    */
   default NavigableMap<Long, Long> minuteCounts(String key, long from, long to) {
     return new TreeMap<>();

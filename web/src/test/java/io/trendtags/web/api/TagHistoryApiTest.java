@@ -40,7 +40,10 @@ class TagHistoryApiTest {
         .minute("java", NOW - 1, 2)
         .minute("java", NOW - 59, 1)
         .minute("java", NOW - 60, 7)
-        .minute("java", NOW - 24 * 60, 100); // just outside a 24-hour range
+        .minute("java", NOW - 24 * 60, 100) // just outside a 24-hour range
+        // Mastodon's share of the same tag, under that network's key.
+        .minute("mastodon#java", NOW, 1)
+        .minute("mastodon#java", NOW - 60, 5);
     app = new WebApp(source, Duration.ofMillis(50)).start("127.0.0.1", 0);
     await().atMost(Duration.ofSeconds(5)).until(() -> get("/api/top").body().contains(CLOCK.toString()));
   }
@@ -87,5 +90,36 @@ class TagHistoryApiTest {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(response.body()).get("error").asText()).contains("range must be a duration from 1m to 7d");
+  }
+
+  @Test
+  void GET_history_with_a_source_counts_that_networks_posts_alone() throws Exception {
+    // Every source's first: a cache keyed by tag and range alone would answer Mastodon's with it.
+    assertThat(JSON.readTree(get("/api/tags/Java/history?range=24h").body()).get("points").get(23).get("count").asLong()).isEqualTo(6);
+
+    JsonNode body = JSON.readTree(get("/api/tags/Java/history?range=24h&source=mastodon").body());
+
+    assertThat(body.get("tag").asText()).isEqualTo("java");
+    assertThat(body.get("source").asText()).isEqualTo("mastodon");
+    assertThat(body.get("clock").asText()).isEqualTo(CLOCK.toString());
+    assertThat(body.get("points").get(23).get("count").asLong()).isEqualTo(1);
+    assertThat(body.get("points").get(22).get("count").asLong()).isEqualTo(5);
+    assertThat(body.get("points").get(0).get("count").asLong()).isZero();
+    // A network nobody follows has no buckets: zeros, not an error.
+    JsonNode bluesky = JSON.readTree(get("/api/tags/java/history?range=24h&source=bluesky").body());
+    assertThat(bluesky.get("points")).hasSize(24).allSatisfy(p -> assertThat(p.get("count").asLong()).isZero());
+  }
+
+  @Test
+  void GET_history_with_an_unknown_source_or_a_tag_naming_a_networks_key_gives_400() throws Exception {
+    HttpResponse<String> badSource = get("/api/tags/java/history?source=%3Cb%3Ebold%3C%2Fb%3E-and-then-some");
+    assertThat(badSource.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(badSource.body()).get("error").asText())
+        .isEqualTo("source must be one of all, x, mastodon, bluesky, got '<b>bold</b>-and-then...'");
+
+    // Not a way around ?source=: no hashtag holds '#' after its first character.
+    HttpResponse<String> sourcedKey = get("/api/tags/mastodon%23java/history");
+    assertThat(sourcedKey.statusCode()).isEqualTo(400);
+    assertThat(get("/api/tags/%23java/history").statusCode()).isEqualTo(200);
   }
 }

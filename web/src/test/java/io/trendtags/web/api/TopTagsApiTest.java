@@ -5,8 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trendtags.core.post.Network;
+import io.trendtags.core.top.Ranking;
+import io.trendtags.core.top.Source;
 import io.trendtags.core.top.TagCount;
 import io.trendtags.core.top.TopTags;
+import io.trendtags.core.top.View;
 import io.trendtags.web.WebApp;
 import io.trendtags.web.source.InMemoryTopTagsSource;
 import java.io.IOException;
@@ -88,7 +92,7 @@ class TopTagsApiTest {
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
         type -> assertThat(type).startsWith("application/json"));
     assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("""
-        {"view": "all", "updated_at": "2026-11-25T12:34:56Z", "clock": null, "stale": false,
+        {"view": "all", "source": "all", "updated_at": "2026-11-25T12:34:56Z", "clock": null, "stale": false,
          "tags": [{"tag": "Tag01", "count": 1500, "authors": 0}, {"tag": "Tag02", "count": 1400, "authors": 0}]}
         """));
   }
@@ -174,7 +178,7 @@ class TopTagsApiTest {
     HttpResponse<String> response = get("/api/top");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("{\"view\": \"all\", \"updated_at\": null, \"clock\": null, \"stale\": false, \"tags\": []}"));
+    assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("{\"view\": \"all\", \"source\": \"all\", \"updated_at\": null, \"clock\": null, \"stale\": false, \"tags\": []}"));
   }
 
   @Test
@@ -207,5 +211,78 @@ class TopTagsApiTest {
 
     assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
     assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'; base-uri 'none'; frame-ancestors 'self'");
+  }
+
+  private static final Source MASTODON = Source.of(Network.MASTODON);
+  private static final Source BLUESKY = Source.of(Network.BLUESKY);
+
+  @Test
+  void GET_api_top_with_a_source_answers_that_networks_list_and_every_sources_without_one() throws Exception {
+    source.set(new Ranking(View.ALL, MASTODON), new TopTags(UPDATED_AT, List.of(new TagCount("Rust", 30), new TagCount("Fediverse", 20)), 0))
+        .set(new Ranking(View.LAST_HOUR, MASTODON), new TopTags(UPDATED_AT, List.of(new TagCount("Fediverse", 4)), 0));
+    startWith(fifteenTags());
+    await().atMost(Duration.ofSeconds(5)).until(() -> !tagsOf(get("/api/top?source=mastodon")).isEmpty());
+
+    JsonNode mastodon = JSON.readTree(get("/api/top?source=mastodon&n=5").body());
+    assertThat(mastodon.get("view").asText()).isEqualTo("all");
+    assertThat(mastodon.get("source").asText()).isEqualTo("mastodon");
+    assertThat(tagsOf(get("/api/top?source=mastodon&n=5"))).containsExactly("Rust", "Fediverse");
+    assertThat(tagsOf(get("/api/top?view=1h&source=mastodon"))).containsExactly("Fediverse");
+    // Without a source, and with source=all, every network's list, as before the sources.
+    assertThat(tagsOf(get("/api/top?n=2"))).containsExactly("Tag01", "Tag02");
+    assertThat(tagsOf(get("/api/top?n=2&source=all"))).containsExactly("Tag01", "Tag02");
+    assertThat(JSON.readTree(get("/api/top").body()).get("source").asText()).isEqualTo("all");
+  }
+
+  @Test
+  void a_network_that_wrote_no_list_has_no_data_which_is_neither_stale_nor_an_error() throws Exception {
+    startWith(fifteenTags());
+
+    HttpResponse<String> bluesky = get("/api/top?source=bluesky&view=1h");
+
+    assertThat(bluesky.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(bluesky.body())).isEqualTo(JSON.readTree("""
+        {"view": "1h", "source": "bluesky", "updated_at": null, "clock": null, "stale": false, "tags": []}
+        """));
+    assertThat(get("/health").statusCode()).isEqualTo(200);
+    assertThat(get("/api/sources").body()).isEqualTo("[]");
+  }
+
+  @ParameterizedTest(name = "source={0}")
+  @ValueSource(strings = {"facebook", "", "ALL", "Mastodon", "<script>alert(1)</script>"})
+  void GET_api_top_with_an_unknown_source_gives_400_and_names_the_sources_echoing_at_most_20_characters(String bad) throws Exception {
+    startWith(fifteenTags());
+
+    HttpResponse<String> response = get("/api/top?source=" + URLEncoder.encode(bad, StandardCharsets.UTF_8));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/json"));
+    String echo = bad.length() <= 20 ? bad : bad.substring(0, 20) + "...";
+    assertThat(JSON.readTree(response.body())).isEqualTo(JSON.createObjectNode()
+        .put("error", "source must be one of all, x, mastodon, bluesky, got '" + echo + "'"));
+  }
+
+  @Test
+  void GET_api_sources_lists_exactly_the_networks_whose_all_time_list_has_tags_with_their_newest_post() throws Exception {
+    Instant mastodonNewest = Instant.parse("2026-11-25T12:30:00Z");
+    Instant blueskyNewest = Instant.parse("2026-11-25T12:31:00Z");
+    // Bluesky first, to show that the order is the networks' own; X's row exists but holds no tag.
+    source.set(new Ranking(View.ALL, BLUESKY), new TopTags(UPDATED_AT, blueskyNewest, List.of(new TagCount("Sky", 1)), 0))
+        .set(new Ranking(View.ALL, MASTODON), new TopTags(UPDATED_AT, mastodonNewest, List.of(new TagCount("Rust", 3)), 0))
+        .set(new Ranking(View.ALL, Source.of(Network.X)), new TopTags(UPDATED_AT, mastodonNewest, List.of(), 0))
+        // A window's list alone does not make a source: the all-time list says who ever posted.
+        .set(new Ranking(View.LAST_HOUR, Source.of(Network.X)), new TopTags(UPDATED_AT, mastodonNewest, List.of(new TagCount("Late", 1)), 0));
+    startWith(fifteenTags());
+
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(JSON.readTree(get("/api/sources").body()))
+        .isEqualTo(JSON.readTree("""
+            [{"source": "mastodon", "label": "Mastodon", "newest": "2026-11-25T12:30:00Z"},
+             {"source": "bluesky", "label": "Bluesky", "newest": "2026-11-25T12:31:00Z"}]
+            """)));
+    HttpResponse<String> response = get("/api/sources");
+    assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/json"));
   }
 }

@@ -5,8 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trendtags.core.post.Network;
+import io.trendtags.core.top.Ranking;
+import io.trendtags.core.top.Source;
 import io.trendtags.core.top.TagCount;
 import io.trendtags.core.top.TopTags;
+import io.trendtags.core.top.View;
 import io.trendtags.web.WebApp;
 import io.trendtags.web.source.InMemoryTopTagsSource;
 import java.io.IOException;
@@ -99,7 +103,7 @@ class TopTagsStreamTest {
     assertThat(stream.response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
     await().atMost(Duration.ofSeconds(5)).until(() -> stream.lastTags().equals(List.of("Java", "Kafka")));
     assertThat(stream.tops.get(0)).isEqualTo(JSON.readTree("""
-        {"view": "all", "updated_at": "2026-11-25T12:00:00Z", "clock": null, "stale": false,
+        {"view": "all", "source": "all", "updated_at": "2026-11-25T12:00:00Z", "clock": null, "stale": false,
          "tags": [{"tag": "Java", "count": 3, "authors": 0}, {"tag": "Kafka", "count": 2, "authors": 0}]}
         """));
 
@@ -152,5 +156,36 @@ class TopTagsStreamTest {
 
     assertThat(response.statusCode()).isEqualTo(406);
     assertThat(JSON.readTree(response.body()).get("error").asText()).contains("Accept: text/event-stream");
+  }
+
+  @Test
+  void GET_api_stream_with_a_source_follows_that_networks_list_alone() throws Exception {
+    Ranking mastodon = new Ranking(View.ALL, Source.of(Network.MASTODON));
+    source.set(JAVA_FIRST).set(mastodon, new TopTags(NOON, List.of(new TagCount("Rust", 2)), 0));
+    app = new WebApp(source, Duration.ofMillis(50)).start("127.0.0.1", 0);
+    await().atMost(Duration.ofSeconds(5)).until(() -> source.reads() > 0);
+
+    EventStream stream = new EventStream("?source=mastodon&n=5");
+    await().atMost(Duration.ofSeconds(5)).until(() -> stream.lastTags().equals(List.of("Rust")));
+
+    source.set(KAFKA_FIRST);
+    source.set(mastodon, new TopTags(NOON.plusSeconds(1), List.of(new TagCount("Fediverse", 3), new TagCount("Rust", 2)), 0));
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> stream.lastTags().equals(List.of("Fediverse", "Rust")));
+    // The every-source list changed too, and this stream heard nothing of it.
+    assertThat(stream.tops).hasSize(2).allSatisfy(top -> assertThat(top.get("source").asText()).isEqualTo("mastodon"));
+  }
+
+  @Test
+  void GET_api_stream_with_an_unknown_source_gives_400_and_the_same_error_as_api_top() throws Exception {
+    app = new WebApp(source, Duration.ofHours(1)).start("127.0.0.1", 0);
+
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + app.port() + "/api/stream?source=myspace")).header("Accept", "text/event-stream").build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(response.body()).get("error").asText())
+        .isEqualTo("source must be one of all, x, mastodon, bluesky, got 'myspace'");
   }
 }
