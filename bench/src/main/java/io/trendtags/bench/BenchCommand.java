@@ -8,6 +8,7 @@ import io.trendtags.stream.StreamSettings;
 import io.trendtags.stream.TopicCreator;
 import io.trendtags.stream.sink.RetryingTopTagsStore;
 import io.trendtags.stream.window.SurgeSettings;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,11 +31,26 @@ import picocli.CommandLine.Option;
         "looped with new ids). Prints rows/s per micro-batch and the median after the first (warm-up) batch.",
         "--long-run: 10 million tweets over 3 days of event time with 2 million distinct tags; prints per batch",
         "and query the rows, batch time, state rows and checkpoint bytes, the drain rate beside a plain",
-        "consumer's, and whether batch time and state stay flat."})
+        "consumer's, and whether batch time and state stay flat.",
+        "--latency: against a running demo (./trendtags demo --rate 1000 in another terminal), from a post written",
+        "to Kafka to its count changed on the dashboard's live stream: p50 and p95 over --probes posts, beside the",
+        "targets. The probes are Mastodon statuses tagged #LatencyProbe: they stay in the demo's Mastodon views."})
 public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--long-run", description = "The long-run mode (see above).")
   boolean longRun;
+
+  @Option(names = "--latency", description = "The latency mode (see above).")
+  boolean latency;
+
+  @Option(names = "--probes", description = "Latency: probe posts, one at a time (default: ${DEFAULT-VALUE}).", defaultValue = "200")
+  int probes;
+
+  @Option(names = "--web", description = "Latency: the running web app (default: ${DEFAULT-VALUE}).", defaultValue = "http://127.0.0.1:5001/")
+  URI web;
+
+  @Option(names = "--topic", description = "Latency: the topic the running job reads (default: ${DEFAULT-VALUE}).", defaultValue = "tweets")
+  String topic;
 
   @Option(names = "--tweets", description = "Backlog size (default: 3,000,000; long run 10,000,000).")
   Long tweets;
@@ -54,7 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--master", description = "Spark master (default: ${DEFAULT-VALUE}).", defaultValue = "local[*]")
   String master;
 
-  @Option(names = "--kafka", description = "Use this Kafka instead of starting one.")
+  @Option(names = "--kafka", description = "Use this Kafka instead of starting one (latency: the running demo's, default 127.0.0.1:9092).")
   String kafka;
 
   @Option(names = "--hbase-zk", description = "Use this HBase instead of starting one.")
@@ -73,6 +89,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (latency) {
+      return new LatencyBench(kafka == null ? "127.0.0.1:9092" : kafka, topic, web).run(probes);
+    }
     Path work = Files.createTempDirectory("trendtags-bench");
     List<StageProcess> servers = new ArrayList<>();
     try {

@@ -33,6 +33,12 @@ public final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
   private final Map<String, String> environment;
   private final Properties file;
 
+  /**
+   * Columns of {@code --help}. The commands' descriptions are written as lines of up to about 110 chars; at
+   * picocli's default of 80 each of them would break in two, mid-sentence.
+   */
+  static final int HELP_WIDTH = 120;
+
   ConfigDefaults(Map<String, String> environment, Properties file) {
     this.environment = Map.copyOf(environment);
     this.file = file;
@@ -44,7 +50,7 @@ public final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
    * any other bad argument. Every stage's {@code main} is {@code System.exit(ConfigDefaults.execute(new X(), args))}.
    */
   public static int execute(Object command, String[] args) {
-    CommandLine cli = new CommandLine(command);
+    CommandLine cli = new CommandLine(command).setUsageHelpWidth(HELP_WIDTH);
     ConfigDefaults defaults;
     try {
       defaults = load(args);

@@ -81,4 +81,27 @@ class ConfigDefaultsTest {
     assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8).strip())
         .isEqualTo("probe: cannot read config file " + dir.resolve("missing.properties") + " (no such file)");
   }
+
+  @Command(name = "described", mixinStandardHelpOptions = true, description = {
+      "A description written as the commands write theirs, in lines of about a hundred and ten characters each.",
+      "Each one is printed whole by --help."})
+  static class Described implements Runnable {
+    @Override
+    public void run() {}
+  }
+
+  @Test
+  void helpPrintsEachLineOfADescriptionWhole() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream was = System.out;
+    System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      ConfigDefaults.execute(new Described(), new String[] {"--help"});
+    } finally {
+      System.setOut(was);
+    }
+
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8).lines())
+        .contains("A description written as the commands write theirs, in lines of about a hundred and ten characters each.");
+  }
 }
