@@ -137,9 +137,7 @@ class TopTagsStreamTest {
   void GET_api_stream_with_a_bad_n_gives_400_and_a_json_error_not_a_stream() throws Exception {
     app = new WebApp(source, Duration.ofHours(1)).start("127.0.0.1", 0);
 
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + app.port() + "/api/stream?n=100000")).header("Accept", "text/event-stream").build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = answer("/api/stream?n=100000", "text/event-stream");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
@@ -150,9 +148,7 @@ class TopTagsStreamTest {
   void GET_api_stream_without_accepting_an_event_stream_gives_406_and_says_what_to_send() throws Exception {
     app = new WebApp(source, Duration.ofHours(1)).start("127.0.0.1", 0);
 
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + app.port() + "/api/stream?n=10")).header("Accept", "*/*").build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = answer("/api/stream?n=10", "*/*");
 
     assertThat(response.statusCode()).isEqualTo(406);
     assertThat(JSON.readTree(response.body()).get("error").asText()).contains("Accept: text/event-stream");
@@ -180,12 +176,16 @@ class TopTagsStreamTest {
   void GET_api_stream_with_an_unknown_source_gives_400_and_the_same_error_as_api_top() throws Exception {
     app = new WebApp(source, Duration.ofHours(1)).start("127.0.0.1", 0);
 
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + app.port() + "/api/stream?source=myspace")).header("Accept", "text/event-stream").build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = answer("/api/stream?source=myspace", "text/event-stream");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(response.body()).get("error").asText())
         .isEqualTo("source must be one of all, x, mastodon, bluesky, got 'myspace'");
+  }
+
+  /** The whole answer to a GET of {@code path} that accepts {@code accept}: for requests refused before any stream. */
+  private HttpResponse<String> answer(String path, String accept) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).header("Accept", accept).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }
