@@ -1,5 +1,6 @@
 package io.trendtags.stream;
 
+import io.trendtags.stream.checkpoint.LocalCheckpoints;
 import io.trendtags.stream.query.AllTimeCounts;
 import io.trendtags.stream.query.MinuteBuckets;
 import io.trendtags.stream.query.TagUse;
@@ -69,6 +70,7 @@ public final class HashtagStream {
         "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider");
     // Each commit writes the batch's changes rather than a RocksDB snapshot; snapshots are made in the background.
     conf.setIfMissing("spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled", "true");
+    LocalCheckpoints.configure(conf, settings.checkpoint());
     conf.setIfMissing("spark.sql.adaptive.enabled", "false");
     conf.setIfMissing("spark.sql.streaming.metricsEnabled", "false");
     return SparkSession.builder().config(conf).getOrCreate();
