@@ -68,7 +68,8 @@ public final class StreamCommand implements Callable<Integer> {
       + "reaches (default: ${DEFAULT-VALUE}).", defaultValue = "data/checkpoint")
   String checkpoint;
 
-  @Option(names = "--trigger", description = "Micro-batch interval, e.g. 2s, 500ms; a batch has ~1 s of fixed cost on 2 cores (default: ${DEFAULT-VALUE}).", defaultValue = "2s")
+  @Option(names = "--trigger", description = "How often a micro-batch starts when posts wait, e.g. 500ms, 2s; one that takes longer is followed "
+      + "at once, and none runs while the topic is quiet (default: ${DEFAULT-VALUE}).", defaultValue = "1s")
   String trigger;
 
   @Option(names = "--once", description = "Process what is on the topic now, then exit (Trigger.AvailableNow).")

@@ -50,7 +50,7 @@ public final class WebCommand implements Callable<Integer> {
       description = "HBase's ZooKeeper (default: ${DEFAULT-VALUE}).")
   String hbaseZk;
 
-  @Option(names = "--refresh", defaultValue = "1s", paramLabel = "DURATION", converter = DurationConverter.class,
+  @Option(names = "--refresh", defaultValue = "250ms", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "How often the app reads HBase, for all clients at once: 500ms, 1s, 2m... (default: ${DEFAULT-VALUE}).")
   Duration refresh;
 

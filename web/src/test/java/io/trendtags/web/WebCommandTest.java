@@ -26,7 +26,7 @@ class WebCommandTest {
 
     assertThat(out.toString()).contains(
         "--port", "default: 5001", "--bind", "default: 127.0.0.1",
-        "--hbase-zk", "default: 127.0.0.1:2181", "--refresh", "default: 1s", "--config",
+        "--hbase-zk", "default: 127.0.0.1:2181", "--refresh", "default: 250ms", "--config",
         "--frame-ancestors", "(default: *, any site)", "--cors-origins", "(default: *, any");
   }
 
