@@ -78,6 +78,9 @@ final class LatencyBench {
           fail(e);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+          // An event that is not the API's JSON: say so, rather than let every later probe time out unexplained.
+          fail(new IOException(e.getMessage(), e));
         }
       }, "sse-watcher");
       reader.setDaemon(true);
@@ -112,11 +115,17 @@ final class LatencyBench {
       return count;
     }
 
-    /** Waits until the count reaches {@code at}; when it was seen, or -1 after {@code timeout}. */
-    synchronized long awaitCount(long at, Duration timeout) throws InterruptedException {
+    /**
+     * Waits until the count reaches {@code at}; when it was seen, or -1 after {@code timeout}. Throws what
+     * ended the stream, if it ended.
+     */
+    synchronized long awaitCount(long at, Duration timeout) throws IOException, InterruptedException {
       long until = System.nanoTime() + timeout.toNanos();
-      while (count < at && System.nanoTime() < until) {
+      while (count < at && failure == null && System.nanoTime() < until) {
         TimeUnit.NANOSECONDS.timedWait(this, until - System.nanoTime());
+      }
+      if (count < at && failure != null) {
+        throw new IOException("the dashboard's stream ended: " + failure.getMessage(), failure);
       }
       return count >= at ? seenAt : -1;
     }
