@@ -11,6 +11,7 @@ import io.trendtags.core.top.View;
 import io.trendtags.observe.Health;
 import io.trendtags.observe.StageMetrics;
 import io.trendtags.web.api.TagHistoryEndpoint;
+import io.trendtags.web.api.TopTagsBodies;
 import io.trendtags.web.api.TopTagsEndpoint;
 import io.trendtags.web.api.HealthEndpoint;
 import io.trendtags.web.api.SourcesEndpoint;
@@ -74,7 +75,8 @@ public final class WebApp implements AutoCloseable {
       lists.put(ranking, LatestTopTags.refreshedEvery(() -> timed.read(ranking), refresh));
     }
     this.latest = Collections.unmodifiableMap(lists);
-    this.stream = new TopTagsStream(latest, streamLimits);
+    TopTagsBodies bodies = new TopTagsBodies();
+    this.stream = new TopTagsStream(latest, streamLimits, bodies);
     this.health = WebOps.health(latest);
     WebOps.bind(registry, latest, stream::openStreams);
     TopTagsPages pages = new TopTagsPages(latest);
@@ -106,7 +108,7 @@ public final class WebApp implements AutoCloseable {
           ctx.path().equals(TopTagsPages.WIDGET) ? widgetCsp : EmbedPolicy.PAGE_CSP));
       config.routes.get(TopTagsPages.DASHBOARD, pages::dashboard);
       config.routes.get(TopTagsPages.WIDGET, pages::widget);
-      config.routes.get(TopTagsEndpoint.PATH, new TopTagsEndpoint(latest));
+      config.routes.get(TopTagsEndpoint.PATH, new TopTagsEndpoint(latest, bodies));
       config.routes.get(TopTagsStream.PATH, stream);
       config.routes.get(SourcesEndpoint.PATH, new SourcesEndpoint(latest));
       config.routes.get(HealthEndpoint.PATH, new HealthEndpoint(health));

@@ -1,5 +1,6 @@
 package io.trendtags.web.api;
 
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
@@ -27,9 +28,11 @@ public final class TopTagsEndpoint implements Handler {
   private static final int MAX_ECHO = 20;
 
   private final Map<Ranking, LatestTopTags> latest;
+  private final TopTagsBodies bodies;
 
-  public TopTagsEndpoint(Map<Ranking, LatestTopTags> latest) {
+  public TopTagsEndpoint(Map<Ranking, LatestTopTags> latest, TopTagsBodies bodies) {
     this.latest = latest;
+    this.bodies = bodies;
   }
 
   @Override
@@ -53,7 +56,7 @@ public final class TopTagsEndpoint implements Handler {
       return;
     }
     Ranking ranking = new Ranking(view.get(), source.get());
-    ctx.json(TopTagsJson.of(ranking, latest.get(ranking), n));
+    ctx.contentType(ContentType.APPLICATION_JSON).result(bodies.current(ranking, latest.get(ranking), n));
   }
 
   /** {@code view} from the query, {@code all} if absent, or empty if it names no view. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.trendtags.core.top.Ranking;
 import io.trendtags.core.top.TopTags;
-import io.trendtags.web.source.LatestTopTags;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,10 +34,5 @@ public record TopTagsJson(String view, String source, @JsonProperty("updated_at"
             stale,
             t.tags().stream().map(c -> new Tag(c.tag(), c.count(), c.authors(), c.score())).toList()))
         .orElseGet(() -> new TopTagsJson(view, source, null, null, stale, List.of()));
-  }
-
-  /** As {@link #of(Ranking, Optional, int, boolean)}, for the ranking's current value as {@code latest} holds it. */
-  public static TopTagsJson of(Ranking ranking, LatestTopTags latest, int n) {
-    return of(ranking, latest.get(), n, latest.stale());
   }
 }

@@ -1,7 +1,5 @@
 package io.trendtags.web.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
@@ -45,7 +43,7 @@ public final class TopTagsStream implements Handler, AutoCloseable {
 
   private final Map<Ranking, LatestTopTags> latest;
   private final StreamLimits limits;
-  private final ObjectMapper json = new ObjectMapper();
+  private final TopTagsBodies bodies;
   private final Set<SseSubscriber> subscribers = ConcurrentHashMap.newKeySet();
   /** Streams admitted per address: counted at admission, so two connections racing cannot both pass a cap. */
   private final Map<String, Integer> perAddress = new HashMap<>();
@@ -56,9 +54,10 @@ public final class TopTagsStream implements Handler, AutoCloseable {
     return thread;
   });
 
-  public TopTagsStream(Map<Ranking, LatestTopTags> latest, StreamLimits limits) {
+  public TopTagsStream(Map<Ranking, LatestTopTags> latest, StreamLimits limits, TopTagsBodies bodies) {
     this.latest = latest;
     this.limits = limits;
+    this.bodies = bodies;
     latest.forEach((ranking, cache) -> cache.onChange(top -> push.execute(() -> sendToAll(ranking, top))));
     push.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     push.scheduleWithFixedDelay(this::dropThoseBehind, CHECK_BEHIND.toMillis(), CHECK_BEHIND.toMillis(), TimeUnit.MILLISECONDS);
@@ -146,7 +145,7 @@ public final class TopTagsStream implements Handler, AutoCloseable {
       }
       subscribers.add(subscriber);
       subscriber.start();
-      subscriber.sendTop(toJson(TopTagsJson.of(ranking, latest.get(ranking), n)));
+      subscriber.sendTop(bodies.current(ranking, latest.get(ranking), n));
     });
   }
 
@@ -161,7 +160,7 @@ public final class TopTagsStream implements Handler, AutoCloseable {
     Map<Integer, String> bodies = new HashMap<>();
     for (SseSubscriber s : subscribers) {
       if (s.ranking().equals(ranking)) {
-        s.sendTop(bodies.computeIfAbsent(s.n(), n -> toJson(TopTagsJson.of(ranking, top, n, latest.get(ranking).stale()))));
+        s.sendTop(bodies.computeIfAbsent(s.n(), n -> this.bodies.of(ranking, top, latest.get(ranking).stale(), n)));
       }
     }
   }
@@ -175,14 +174,6 @@ public final class TopTagsStream implements Handler, AutoCloseable {
       if (s.behindLongerThan(limits.dropBehindAfter())) {
         s.close();
       }
-    }
-  }
-
-  private String toJson(TopTagsJson top) {
-    try {
-      return json.writeValueAsString(top);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the top hashtags as JSON", e);
     }
   }
 
