@@ -1,8 +1,9 @@
 package io.trendtags.stream;
 
+import io.trendtags.stream.checkpoint.LocalCheckpoints;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +50,7 @@ final class JobJar {
    * where a relative path names another folder. A URI (hdfs://, s3a://, file:/...) is kept as it is.
    */
   static String qualified(String checkpoint) {
-    if (URI.create(checkpoint.replace(" ", "%20")).getScheme() != null) {
+    if (LocalCheckpoints.scheme(checkpoint) != null) {
       return checkpoint;
     }
     return Path.of(checkpoint).toAbsolutePath().normalize().toString();

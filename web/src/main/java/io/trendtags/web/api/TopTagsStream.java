@@ -156,11 +156,11 @@ public final class TopTagsStream implements Handler, AutoCloseable {
   }
 
   private void sendToAll(Ranking ranking, Optional<TopTags> top) {
-    // Serialized once per distinct n, not once per client.
-    Map<Integer, String> bodies = new HashMap<>();
+    // Serialized once per distinct n, not once per client: TopTagsBodies keeps each n's body of this value.
+    boolean stale = latest.get(ranking).stale();
     for (SseSubscriber s : subscribers) {
       if (s.ranking().equals(ranking)) {
-        s.sendTop(bodies.computeIfAbsent(s.n(), n -> this.bodies.of(ranking, top, latest.get(ranking).stale(), n)));
+        s.sendTop(bodies.of(ranking, top, stale, s.n()));
       }
     }
   }
