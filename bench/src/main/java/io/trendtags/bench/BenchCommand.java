@@ -139,7 +139,7 @@ public final class BenchCommand implements Callable<Integer> {
    * one state partition per core, no UI, and the stream command's defaults for horizon, lateness and surge.
    */
   static StreamSettings backlogSettings(String kafka, String topic, Path checkpoint, long batch) {
-    return new StreamSettings(kafka, topic, checkpoint.toString(), Duration.ZERO, true, batch,
+    return new StreamSettings(kafka, topic, checkpoint.toString(), Duration.ZERO, Duration.ZERO, true, batch,
         Math.max(2, Runtime.getRuntime().availableProcessors()), -1, Duration.ofHours(48), Duration.ofMinutes(10),
         SurgeSettings.DEFAULTS, null);
   }

@@ -10,6 +10,7 @@ import io.trendtags.stream.sink.TopTagsStore;
 import io.trendtags.stream.window.WindowSink;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -98,14 +99,14 @@ public final class HashtagStream {
             .queryName("all-time")
             .outputMode(OutputMode.Update())
             .option("checkpointLocation", settings.checkpointOf("all-time"))
-            .trigger(trigger(settings))
+            .trigger(trigger(settings, settings.allTimeTrigger()))
             .foreachBatch(new AllTimeSink(store, Clock.systemUTC()))
             .start()),
         new JobQuery("windows", () -> MinuteBuckets.build(uses, settings.allowedLateness()).writeStream()
             .queryName("windows")
             .outputMode(OutputMode.Update())
             .option("checkpointLocation", settings.checkpointOf("windows"))
-            .trigger(trigger(settings))
+            .trigger(trigger(settings, settings.trigger()))
             .foreachBatch(new WindowSink(store, Clock.systemUTC(), settings.surge()))
             .start()));
   }
@@ -137,7 +138,7 @@ public final class HashtagStream {
     return reader.load();
   }
 
-  private static Trigger trigger(StreamSettings settings) {
-    return settings.once() ? Trigger.AvailableNow() : Trigger.ProcessingTime(settings.trigger().toMillis());
+  private static Trigger trigger(StreamSettings settings, Duration every) {
+    return settings.once() ? Trigger.AvailableNow() : Trigger.ProcessingTime(every.toMillis());
   }
 }

@@ -4,6 +4,7 @@ import io.trendtags.core.config.ConfigDefaults;
 import io.trendtags.core.config.MetricsPortConverter;
 import io.trendtags.core.config.DurationConverter;
 import io.trendtags.core.config.EffectiveConfig;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.trendtags.observe.Health;
 import io.trendtags.observe.OpsServer;
@@ -11,12 +12,15 @@ import io.trendtags.observe.StageMetrics;
 import io.trendtags.stream.ops.MeteredTopTagsStore;
 import io.trendtags.stream.ops.QueryMetrics;
 import io.trendtags.stream.ops.StreamHealth;
+import io.trendtags.store.ChangedRows;
+import io.trendtags.stream.sink.NoticingTopTagsStore;
 import io.trendtags.stream.sink.RetryingTopTagsStore;
 import io.trendtags.stream.window.SurgeSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -41,6 +45,8 @@ import picocli.CommandLine.Spec;
 public final class StreamCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamCommand.class);
+  /** Notices are worth seconds: an hour of them is kept, in segments small enough to be deleted. */
+  private static final Map<String, String> CHANGES_TOPIC_CONFIG = Map.of("retention.ms", "3600000", "segment.ms", "600000");
 
   @Spec CommandSpec spec;
 
@@ -49,6 +55,11 @@ public final class StreamCommand implements Callable<Integer> {
 
   @Option(names = "--topic", description = "Topic of tweets (default: ${DEFAULT-VALUE}).", defaultValue = "tweets")
   String topic;
+
+  @Option(names = "--changes-topic", paramLabel = "TOPIC",
+      description = "Topic where the job names each list it has just written, so the web app reads it at once (default: ${DEFAULT-VALUE}).",
+      defaultValue = ChangedRows.DEFAULT_TOPIC)
+  String changesTopic;
 
   @Option(names = "--replication-factor", paramLabel = "N",
       description = "Replication factor of the topic when the job creates it (default: the cluster's default.replication.factor).")
@@ -68,9 +79,14 @@ public final class StreamCommand implements Callable<Integer> {
       + "reaches (default: ${DEFAULT-VALUE}).", defaultValue = "data/checkpoint")
   String checkpoint;
 
-  @Option(names = "--trigger", description = "How often a micro-batch starts when posts wait, e.g. 500ms, 2s; one that takes longer is followed "
-      + "at once, and none runs while the topic is quiet (default: ${DEFAULT-VALUE}).", defaultValue = "1s")
+  @Option(names = "--trigger", description = "How often a micro-batch of the windowed views (15 min, 1 h, 24 h, surging) starts when posts "
+      + "wait, e.g. 500ms, 2s; one that takes longer is followed at once, and none runs while the topic is quiet (default: ${DEFAULT-VALUE}).",
+      defaultValue = "1s")
   String trigger;
+
+  @Option(names = "--all-time-trigger", description = "The same for the all-time counts, the ones a new post moves at once; 0ms runs "
+      + "batches back to back (default: ${DEFAULT-VALUE}).", defaultValue = "500ms")
+  String allTimeTrigger;
 
   @Option(names = "--once", description = "Process what is on the topic now, then exit (Trigger.AvailableNow).")
   boolean once;
@@ -132,14 +148,20 @@ public final class StreamCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     LOG.info("{}", EffectiveConfig.describe(spec));
-    StreamSettings settings = new StreamSettings(kafka, topic, JobJar.qualified(checkpoint), parseTrigger(trigger), once,
+    StreamSettings settings = new StreamSettings(kafka, topic, JobJar.qualified(checkpoint), parseTrigger(trigger), parseTrigger(allTimeTrigger), once,
         maxOffsetsPerTrigger, shufflePartitions, uiPort, dedupHorizon, allowedLateness,
         new SurgeSettings(surgeMinAuthors, surgeBaselineHours, surgeHalfLife), replicationFactor);
     SparkSession spark = HashtagStream.session(settings, master, JobJar.forMaster(master, jobJar));
     PrometheusMeterRegistry registry = StageMetrics.registry("stream");
     spark.streams().addListener(new QueryMetrics(registry));
-    try (RetryingTopTagsStore store = new RetryingTopTagsStore(hbaseZk, hbaseTimeout, historyTtl)) {
-      List<HashtagStream.JobQuery> queries = HashtagStream.queries(spark, settings, new MeteredTopTagsStore(store, registry));
+    TopicCreator.ensure(kafka, changesTopic, 1, replicationFactor, CHANGES_TOPIC_CONFIG);
+    try (RetryingTopTagsStore store = new RetryingTopTagsStore(hbaseZk, hbaseTimeout, historyTtl);
+        NoticingTopTagsStore noticing = NoticingTopTagsStore.to(store, kafka, changesTopic)) {
+      FunctionCounter.builder("trendtags.stream.change.notices", noticing, NoticingTopTagsStore::sent)
+          .description("Lists named on the changes topic after their write").tag("result", "sent").register(registry);
+      FunctionCounter.builder("trendtags.stream.change.notices", noticing, NoticingTopTagsStore::failed)
+          .description("Lists named on the changes topic after their write").tag("result", "failed").register(registry);
+      List<HashtagStream.JobQuery> queries = HashtagStream.queries(spark, settings, new MeteredTopTagsStore(noticing, registry));
       Health health = StreamHealth.of(spark, queries.stream().map(HashtagStream.JobQuery::name).toList(), store);
       QuerySupervisor supervisor = new QuerySupervisor(spark, queries);
       Thread main = Thread.currentThread();

@@ -7,6 +7,8 @@ import java.time.Duration;
  * How the job reads and runs, fixed at start: the one configuration object of a stream process.
  *
  * @param checkpoint the directory under which each query keeps its own checkpoint
+ * @param trigger how often a batch of the windows query starts
+ * @param allTimeTrigger how often a batch of the all-time query starts
  * @param maxOffsetsPerTrigger null for no cap
  * @param uiPort -1 for no Spark UI
  * @param dedupHorizon how long (Kafka's time) a tweet id is remembered to drop its duplicates
@@ -18,6 +20,7 @@ public record StreamSettings(
     String topic,
     String checkpoint,
     Duration trigger,
+    Duration allTimeTrigger,
     boolean once,
     Long maxOffsetsPerTrigger,
     int shufflePartitions,

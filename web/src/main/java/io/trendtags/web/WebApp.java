@@ -139,6 +139,14 @@ public final class WebApp implements AutoCloseable {
     return health;
   }
 
+  /** Reads {@code ranking}'s list at once (on its cache's thread), as when the job says it just wrote it. */
+  public void refreshSoon(Ranking ranking) {
+    LatestTopTags list = latest.get(ranking);
+    if (list != null) {
+      list.refreshSoon();
+    }
+  }
+
   /** How many {@code /api/stream} clients are connected now. */
   public int openStreams() {
     return stream.openStreams();

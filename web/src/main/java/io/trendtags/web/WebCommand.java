@@ -1,6 +1,7 @@
 package io.trendtags.web;
 
 import io.javalin.util.JavalinBindException;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.trendtags.core.config.ConfigDefaults;
 import io.trendtags.core.config.MetricsPortConverter;
 import io.trendtags.core.config.DurationConverter;
@@ -9,6 +10,8 @@ import io.trendtags.observe.OpsServer;
 import io.trendtags.observe.StageMetrics;
 import io.trendtags.web.api.StreamLimits;
 import io.trendtags.web.embed.EmbedPolicy;
+import io.trendtags.store.ChangedRows;
+import io.trendtags.web.source.ChangedRowsListener;
 import io.trendtags.web.source.TableTopTagsSource;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -53,6 +56,15 @@ public final class WebCommand implements Callable<Integer> {
   @Option(names = "--refresh", defaultValue = "250ms", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "How often the app reads HBase, for all clients at once: 500ms, 1s, 2m... (default: ${DEFAULT-VALUE}).")
   Duration refresh;
+
+  @Option(names = "--kafka", defaultValue = "127.0.0.1:9092", paramLabel = "HOST:PORT",
+      description = "Kafka where the job names each list it has just written (--changes-topic): the app reads that list at once "
+          + "instead of at its next --refresh; none to only poll (default: ${DEFAULT-VALUE}).")
+  String kafka;
+
+  @Option(names = "--changes-topic", defaultValue = ChangedRows.DEFAULT_TOPIC, paramLabel = "TOPIC",
+      description = "The job's topic of changed lists (default: ${DEFAULT-VALUE}).")
+  String changesTopic;
 
   @Option(names = "--frame-ancestors", defaultValue = "*", paramLabel = "SOURCES",
       description = "Which sites may show /widget in a frame: a CSP frame-ancestors source list, e.g."
@@ -108,10 +120,19 @@ public final class WebCommand implements Callable<Integer> {
       return 1;
     }
     OpsServer ops = started;
+    ChangedRowsListener changes = kafka.isBlank() || kafka.trim().equals("none")
+        ? null : ChangedRowsListener.start(kafka, changesTopic, app::refreshSoon);
+    if (changes != null) {
+      FunctionCounter.builder("trendtags.web.change.notices", changes, ChangedRowsListener::heard)
+          .description("The job's notices of a changed list, each read at once").register(app.registry());
+    }
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("web: stopping");
+      if (changes != null) {
+        changes.close();
+      }
       if (ops != null) {
         ops.close();
       }

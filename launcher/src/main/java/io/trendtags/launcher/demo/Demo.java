@@ -67,9 +67,9 @@ public final class Demo {
     try {
       if (settings.cluster()) {
         hbase = start("hbase", "--data-dir", data.resolve("hbase").toString());
-        web = start("web", "--port", Integer.toString(settings.webPort()));
-        LoopbackCluster cluster = new LoopbackCluster(LoopbackCluster.Ports.defaults(WORKERS), data, this::start)
-            .start(SERVER_START);
+        LoopbackCluster cluster = new LoopbackCluster(LoopbackCluster.Ports.defaults(WORKERS), data, this::start);
+        web = start("web", "--port", Integer.toString(settings.webPort()), "--kafka", cluster.kafkaBootstrap());
+        cluster.start(SERVER_START);
         bootstrap = cluster.kafkaBootstrap();
         out.printf("demo: clusters ready after %.1f s: Spark master %s (UI %s), workers %s, Kafka %s%n",
             seconds(), cluster.masterUrl(), cluster.masterUi(), cluster.workerUis(), bootstrap);
@@ -81,7 +81,8 @@ public final class Demo {
         StageProcess kafka = start("kafka", "--port", Integer.toString(KAFKA_PORT), "--data-dir", data.resolve("kafka").toString());
         start("stream", "--kafka", bootstrap, "--checkpoint", data.resolve("checkpoint").toString());
         hbase = start("hbase", "--data-dir", data.resolve("hbase").toString());
-        web = start("web", "--port", Integer.toString(settings.webPort()));
+        // The web app hears from the job on Kafka when a list changed, and reads it at once.
+        web = start("web", "--port", Integer.toString(settings.webPort()), "--kafka", bootstrap);
         ready(kafka);
       }
       DemoSettings.OwnTimeline own = settings.timeline();

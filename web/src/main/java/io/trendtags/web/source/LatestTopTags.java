@@ -7,8 +7,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +28,8 @@ public final class LatestTopTags implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LatestTopTags.class);
   /** A periodic cache is stale after five periods without a successful read, and never sooner than this. */
   static final Duration MIN_STALE_AFTER = Duration.ofSeconds(10);
+  /** How soon a {@link #refreshSoon()} that found a read running tries again. */
+  private static final long RETRY_BUSY_MILLIS = 20;
 
   private final TopTagsSource source;
   private volatile Optional<TopTags> latest = Optional.empty();
@@ -37,6 +42,10 @@ public final class LatestTopTags implements AutoCloseable {
   private ScheduledExecutorService scheduler;
   /** What listeners last heard {@link #stale()} to be; guarded by {@code this}. */
   private boolean announcedStale;
+  /** One read at a time; apart from {@code this}, which a read that hangs must not hold. */
+  private final ReentrantLock reading = new ReentrantLock();
+  /** Whether a {@link #refreshSoon()} waits to run: notices that come while one waits add nothing. */
+  private final AtomicBoolean refreshPending = new AtomicBoolean();
 
   /** A cache that reads {@code source} only when {@link #refresh()} is called. */
   public LatestTopTags(TopTagsSource source) {
@@ -64,13 +73,67 @@ public final class LatestTopTags implements AutoCloseable {
       return thread;
     });
     // Fixed delay, not fixed rate: a slow HBase read must not queue up reads behind it.
-    cache.scheduler.scheduleWithFixedDelay(cache::refresh, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    cache.scheduler.scheduleWithFixedDelay(cache::readUnlessReading, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     cache.scheduler.scheduleWithFixedDelay(cache::announceIfStaleChanged, 1, 1, TimeUnit.SECONDS);
     return cache;
   }
 
+  /**
+   * Reads the source soon, on the cache's thread, as when the job says the list just changed; at most one
+   * such read waits at a time, however many calls come meanwhile. Without a schedule, reads at once.
+   */
+  public void refreshSoon() {
+    if (scheduler == null) {
+      refresh();
+    } else if (refreshPending.compareAndSet(false, true)) {
+      readWhenFree(0);
+    }
+  }
+
+  /**
+   * Reads once no other read runs; a read already running may have begun before the change. Never waits
+   * on a thread: a read that hangs would hold both, and the stale announcements need the other one.
+   */
+  private void readWhenFree(long delayMillis) {
+    try {
+      scheduler.schedule(() -> {
+        if (!readUnlessReading()) {
+          readWhenFree(RETRY_BUSY_MILLIS);
+        }
+      }, delayMillis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      refreshPending.set(false); // closed
+    }
+  }
+
   /** Reads the source once; keeps the previous value if the read fails. */
   public void refresh() {
+    reading.lock();
+    try {
+      read();
+    } finally {
+      reading.unlock();
+    }
+  }
+
+  /**
+   * Reads unless a read runs, and says whether it did. The poll skips its turn when one runs (one
+   * {@link #refreshSoon()} asked for is as good), so no read ever waits on a thread for another.
+   */
+  private boolean readUnlessReading() {
+    if (!reading.tryLock()) {
+      return false;
+    }
+    try {
+      refreshPending.set(false);
+      read();
+      return true;
+    } finally {
+      reading.unlock();
+    }
+  }
+
+  private void read() {
     try {
       Optional<TopTags> read = Objects.requireNonNull(source.read(), "source returned null");
       boolean changed = !read.equals(latest) || failing;

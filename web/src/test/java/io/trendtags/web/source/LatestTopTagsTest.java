@@ -108,6 +108,18 @@ class LatestTopTagsTest {
   }
 
   @Test
+  void reads_at_once_when_told_the_list_changed_rather_than_at_the_next_poll() {
+    source.set(JAVA_FIRST);
+    try (LatestTopTags latest = LatestTopTags.refreshedEvery(source, Duration.ofHours(1))) {
+      await().atMost(Duration.ofSeconds(5)).until(() -> latest.get().isPresent());
+      source.set(KAFKA_FIRST);
+      latest.refreshSoon();
+      await().atMost(Duration.ofSeconds(5)).until(() -> latest.get().equals(Optional.of(KAFKA_FIRST)));
+      assertThat(source.reads()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void refuses_a_period_that_is_not_positive() {
     assertThatThrownBy(() -> LatestTopTags.refreshedEvery(source, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
@@ -143,6 +155,10 @@ class LatestTopTagsTest {
       latest.onChange(top -> heardStale.add(latest.stale()));
 
       hanging.set(true);
+      // Notices of changes keep coming while the read hangs: none may take the thread the announcements need.
+      for (int i = 0; i < 100; i++) {
+        latest.refreshSoon();
+      }
       org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(latest::stale);
       assertThat(latest.get()).contains(JAVA_FIRST);
       // The read still hangs: the listeners hear of it from the cache's other thread.
