@@ -1,6 +1,7 @@
 package io.trendtags.bench;
 
 import io.trendtags.core.config.ConfigDefaults;
+import io.trendtags.core.top.View;
 import io.trendtags.launcher.process.FreePorts;
 import io.trendtags.launcher.process.StageProcess;
 import io.trendtags.stream.HashtagStream;
@@ -19,6 +20,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,8 +38,11 @@ import picocli.CommandLine.Option;
         "consumer's, and whether batch time and state stay flat.",
         "--latency: against a running demo (./trendtags demo --rate 1000 in another terminal), from a post written",
         "to Kafka to its count changed on the dashboard's live stream: p50 and p95 over --probes posts, beside the",
-        "targets. The probes are Mastodon statuses tagged #LatencyProbe: they stay in the demo's Mastodon views."})
+        "targets, in --view (all time by default). The probes are Mastodon statuses tagged #LatencyProbe: they stay in",
+        "the demo's Mastodon views."})
 public final class BenchCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
 
   @Option(names = "--long-run", description = "The long-run mode (see above).")
   boolean longRun;
@@ -45,6 +52,11 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--probes", description = "Latency: probe posts, one at a time (default: ${DEFAULT-VALUE}).", defaultValue = "200")
   int probes;
+
+  @Option(names = "--view", paramLabel = "VIEW", defaultValue = "all",
+      description = "Latency: the view whose count the probes move: all (the all-time query, --all-time-trigger), or 15m, 1h, 24h "
+          + "(the windows query, --trigger) (default: ${DEFAULT-VALUE}).")
+  String view;
 
   @Option(names = "--web", description = "Latency: the running web app (default: ${DEFAULT-VALUE}).", defaultValue = "http://127.0.0.1:5001/")
   URI web;
@@ -90,7 +102,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (latency) {
-      return new LatencyBench(kafka == null ? "127.0.0.1:9092" : kafka, topic, web).run(probes);
+      View counted = View.parse(view).filter(v -> v != View.SURGE).orElseThrow(() -> new ParameterException(
+          spec.commandLine(), "--view must be all, 15m, 1h or 24h, got '" + view + "'"));
+      return new LatencyBench(kafka == null ? "127.0.0.1:9092" : kafka, topic, web, counted).run(probes);
     }
     Path work = Files.createTempDirectory("trendtags-bench");
     List<StageProcess> servers = new ArrayList<>();
