@@ -2,9 +2,11 @@ package io.trendtags.stream;
 
 import io.trendtags.stream.HashtagStream.JobQuery;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -29,10 +31,12 @@ final class QuerySupervisor {
 
   private final SparkSession spark;
   private final List<JobQuery> queries;
-  private final Map<String, StreamingQuery> running = new LinkedHashMap<>();
+  /** Read by {@link #stop()} on the shutdown hook's thread while {@link #run()} changes it. */
+  private final Map<String, StreamingQuery> running = Collections.synchronizedMap(new LinkedHashMap<>());
   private final Map<String, Long> startedAt = new LinkedHashMap<>();
   private final Map<String, Duration> pauses = new LinkedHashMap<>();
   private volatile boolean stopped;
+  private final CountDownLatch allStopped = new CountDownLatch(1);
 
   QuerySupervisor(SparkSession spark, List<JobQuery> queries) {
     this.spark = spark;
@@ -48,7 +52,8 @@ final class QuerySupervisor {
 
   /**
    * Restarts the queries that fail, until every query has ended without failing: stopped, or done (a
-   * {@code --once} run).
+   * {@code --once} run). After {@link #stop()}, returns only once every query has stopped: the caller
+   * then closes what the queries write to, and a batch still running would retry against a closed store.
    */
   void run() throws InterruptedException {
     while (!stopped && !running.isEmpty()) {
@@ -77,18 +82,29 @@ final class QuerySupervisor {
         }
       }
     }
+    if (stopped) {
+      allStopped.await();
+    }
   }
 
   /** Stops every query and ends {@link #run()}. */
   void stop() {
     stopped = true;
-    for (StreamingQuery query : running.values()) {
-      try {
-        query.stop();
-      } catch (Exception e) {
-        // Spark's own shutdown hook may have stopped everything first: nothing left to stop.
-        LOG.debug("stopping query {}: {}", query.name(), e.getMessage());
+    try {
+      List<StreamingQuery> toStop;
+      synchronized (running) {
+        toStop = List.copyOf(running.values());
       }
+      for (StreamingQuery query : toStop) {
+        try {
+          query.stop();
+        } catch (Exception e) {
+          // Spark's own shutdown hook may have stopped everything first: nothing left to stop.
+          LOG.debug("stopping query {}: {}", query.name(), e.getMessage());
+        }
+      }
+    } finally {
+      allStopped.countDown();
     }
   }
 

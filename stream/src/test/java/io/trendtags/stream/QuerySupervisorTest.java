@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
@@ -19,7 +22,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A real streaming query whose first run fails: the supervisor starts it again from its checkpoint, and it goes on. */
+/**
+ * Real streaming queries: one whose first run fails is started again from its checkpoint and goes on; a stop
+ * returns from {@code run()} only once no query is left in a batch.
+ */
 class QuerySupervisorTest {
 
   private static SparkSession spark;
@@ -71,5 +77,59 @@ class QuerySupervisorTest {
     supervisor.stop();
     running.get();
     assertThat(spark.streams().active()).isEmpty();
+  }
+
+  private static final CountDownLatch IN_BATCH = new CountDownLatch(1);
+  private static final AtomicBoolean RELEASED = new AtomicBoolean();
+
+  /** Holds its second batch until released and swallows interrupts meanwhile, as HBase's client does. */
+  private static final class HoldsABatch implements VoidFunction2<Dataset<Row>, Long> {
+    @Override
+    public void call(Dataset<Row> batch, Long id) {
+      if (id < 1) {
+        return;
+      }
+      IN_BATCH.countDown();
+      while (!RELEASED.get()) {
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException swallowed) {
+          // as an IOException that HBase made of the interrupt would be retried
+        }
+      }
+    }
+  }
+
+  @Test
+  void aStoppedRunReturnsOnlyOnceEveryQueryHasLeftItsBatch() throws Exception {
+    JobQuery quick = rates("quick", (batch, id) -> { });
+    JobQuery held = rates("held", new HoldsABatch());
+    QuerySupervisor supervisor = new QuerySupervisor(spark, List.of(quick, held));
+    supervisor.startAll();
+    CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
+      try {
+        supervisor.run();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    assertThat(IN_BATCH.await(60, TimeUnit.SECONDS)).isTrue();
+
+    CompletableFuture<Void> stopping = CompletableFuture.runAsync(supervisor::stop);
+    // The quick query stops at once, which wakes run(); the held one is still in its batch, so run() must wait.
+    await().atMost(Duration.ofSeconds(30)).until(() -> spark.streams().active().length == 1);
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> !running.isDone());
+
+    RELEASED.set(true);
+    running.get(60, TimeUnit.SECONDS);
+    assertThat(spark.streams().active()).isEmpty();
+    stopping.get(10, TimeUnit.SECONDS);
+  }
+
+  private static JobQuery rates(String name, VoidFunction2<Dataset<Row>, Long> sink) throws Exception {
+    Path checkpoint = Files.createTempDirectory("supervisor-" + name);
+    return new JobQuery(name, () -> spark.readStream().format("rate").option("rowsPerSecond", 10).load()
+        .writeStream().queryName(name).option("checkpointLocation", checkpoint.toString())
+        .trigger(Trigger.ProcessingTime(200)).foreachBatch(sink).start());
   }
 }

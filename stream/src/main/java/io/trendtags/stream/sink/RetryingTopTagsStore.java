@@ -50,6 +50,8 @@ public final class RetryingTopTagsStore implements TopTagsStore, AutoCloseable {
     return thread;
   });
   private TopTagsTable table;
+  /** Set by {@link #close()}: a call still running then fails instead of retrying a store that is gone. */
+  private volatile boolean closed;
   /** When the current run of failed attempts began ({@link System#nanoTime()}), 0 while HBase answers. */
   private volatile long failingSince;
 
@@ -103,6 +105,7 @@ public final class RetryingTopTagsStore implements TopTagsStore, AutoCloseable {
     long started = System.nanoTime();
     Duration pause = FIRST_PAUSE;
     for (int attempt = 1; ; attempt++) {
+      failIfClosed(null);
       try {
         if (table == null) {
           table = TopTagsTable.connect(hbaseZk, historyTtl);
@@ -119,6 +122,7 @@ public final class RetryingTopTagsStore implements TopTagsStore, AutoCloseable {
           failingSince = System.nanoTime();
         }
         closeQuietly();
+        failIfClosed(e);
         if (!(e instanceof Stalled) && !retryable(e)) {
           throw new IllegalStateException("HBase at " + hbaseZk + " refused the batch: " + e.getMessage(), e);
         }
@@ -127,7 +131,7 @@ public final class RetryingTopTagsStore implements TopTagsStore, AutoCloseable {
         }
         LOG.warn("HBase at {} unreachable (attempt {}: {}); retrying in {} s", hbaseZk, attempt, e.getMessage(),
             pause.toSeconds());
-        sleep(pause);
+        pauseFor(pause);
         pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
       }
     }
@@ -187,12 +191,19 @@ public final class RetryingTopTagsStore implements TopTagsStore, AutoCloseable {
     return true;
   }
 
-  private static void sleep(Duration pause) {
+  /** Waits without holding this store: {@link #close()} may come meanwhile, and ends the wait. */
+  private void pauseFor(Duration pause) {
     try {
-      Thread.sleep(pause.toMillis());
+      wait(pause.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for HBase", e);
+    }
+  }
+
+  private void failIfClosed(RuntimeException cause) {
+    if (closed) {
+      throw new IllegalStateException("the job is stopping: HBase at " + hbaseZk + " is no longer written", cause);
     }
   }
 
@@ -208,8 +219,12 @@ public final class RetryingTopTagsStore implements TopTagsStore, AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
+    closed = true;
     watchdog.shutdownNow();
-    closeQuietly();
+    synchronized (this) {
+      notifyAll();
+      closeQuietly();
+    }
   }
 }
