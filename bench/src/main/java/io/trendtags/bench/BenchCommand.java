@@ -39,7 +39,10 @@ import picocli.CommandLine.Option;
         "--latency: against a running demo (./trendtags demo --rate 1000 in another terminal), from a post written",
         "to Kafka to its count changed on the dashboard's live stream: p50 and p95 over --probes posts, beside the",
         "targets, in --view (all time by default). The probes are Mastodon statuses tagged #LatencyProbe: they stay in",
-        "the demo's Mastodon views."})
+        "the demo's Mastodon views.",
+        "--fan-out: against a running demo, --streams dashboards open at once on /api/stream: how far apart in time",
+        "one push reaches the first and the last of them (p95 beside the 1 s target), and the web app's HBase reads",
+        "per second before and while they are open (from --web-metrics)."})
 public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -50,6 +53,20 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--latency", description = "The latency mode (see above).")
   boolean latency;
 
+  @Option(names = "--fan-out", description = "The fan-out mode (see above).")
+  boolean fanOut;
+
+  @Option(names = "--streams", description = "Fan-out: dashboards' streams to open (default: ${DEFAULT-VALUE}).", defaultValue = "1000")
+  int streams;
+
+  @Option(names = "--seconds", description = "Fan-out: how long to count pushes once they are open (default: ${DEFAULT-VALUE}).",
+      defaultValue = "30")
+  int seconds;
+
+  @Option(names = "--web-metrics", description = "Fan-out: the running web app's metrics (default: ${DEFAULT-VALUE}).",
+      defaultValue = "http://127.0.0.1:9103/metrics")
+  URI webMetrics;
+
   @Option(names = "--probes", description = "Latency: probe posts, one at a time (default: ${DEFAULT-VALUE}).", defaultValue = "200")
   int probes;
 
@@ -58,7 +75,7 @@ public final class BenchCommand implements Callable<Integer> {
           + "(the windows query, --trigger) (default: ${DEFAULT-VALUE}).")
   String view;
 
-  @Option(names = "--web", description = "Latency: the running web app (default: ${DEFAULT-VALUE}).", defaultValue = "http://127.0.0.1:5001/")
+  @Option(names = "--web", description = "Latency, fan-out: the running web app (default: ${DEFAULT-VALUE}).", defaultValue = "http://127.0.0.1:5001/")
   URI web;
 
   @Option(names = "--topic", description = "Latency: the topic the running job reads (default: ${DEFAULT-VALUE}).", defaultValue = "tweets")
@@ -101,6 +118,12 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (fanOut) {
+      if (streams < 1 || seconds < 1) {
+        throw new ParameterException(spec.commandLine(), "--streams and --seconds must be at least 1");
+      }
+      return new FanOutBench(web, webMetrics).run(streams, Duration.ofSeconds(seconds));
+    }
     if (latency) {
       View counted = View.parse(view).filter(v -> v != View.SURGE).orElseThrow(() -> new ParameterException(
           spec.commandLine(), "--view must be all, 15m, 1h or 24h, got '" + view + "'"));
