@@ -3,6 +3,7 @@ package io.trendtags.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -97,7 +99,11 @@ final class FanOutBench {
     public void run() {
       try {
         socket.bind(new InetSocketAddress(from, 0));
-        socket.connect(new InetSocketAddress(stream.getHost(), stream.getPort()), 10_000);
+        try {
+          socket.connect(new InetSocketAddress(stream.getHost(), stream.getPort()), 10_000);
+        } catch (ConnectException e) {
+          throw new IOException("cannot reach the web app at " + stream, e);
+        }
         socket.getOutputStream().write(("GET " + stream.getRawPath() + "?" + stream.getRawQuery() + " HTTP/1.0\r\n"
             + "Host: " + stream.getHost() + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
@@ -126,7 +132,19 @@ final class FanOutBench {
     }
   }
 
+  /** Runs the bench; a web app that cannot be reached, or that refuses a stream, ends it with one line. */
   int run(int streams, Duration measure) throws Exception {
+    try {
+      return measure(streams, measure);
+    } catch (IOException | ExecutionException e) {
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      System.out.printf("bench: %s (is ./trendtags demo running? --web and --web-metrics name its web app)%n",
+          cause.getMessage() == null ? cause.toString() : cause.getMessage());
+      return 2;
+    }
+  }
+
+  private int measure(int streams, Duration measure) throws Exception {
     URI stream = web.resolve("/api/stream?view=all&n=10");
     System.out.printf("bench: fan-out, %d dashboards on %s; HBase reads from %s%n", streams, stream, metrics);
     double quietReads = readsPerSecond(QUIET_WINDOW);
@@ -191,7 +209,12 @@ final class FanOutBench {
   }
 
   private double reads() throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response;
+    try {
+      response = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (ConnectException e) {
+      throw new IOException("cannot reach the web app's metrics at " + metrics, e);
+    }
     Matcher m = READS.matcher(response.body());
     if (response.statusCode() != 200 || !m.find()) {
       throw new IOException(metrics + " has no trendtags_web_hbase_read_seconds_count (HTTP " + response.statusCode()
