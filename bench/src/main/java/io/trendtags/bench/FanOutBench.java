@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,24 +54,30 @@ final class FanOutBench {
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   }
 
+  /** One event's first and last arrival, and on how many streams. */
+  private static final class Event {
+    long first;
+    long last;
+    int streams;
+  }
+
   /** When each event reached each stream that got it. */
   private static final class Arrivals {
-    private final Map<String, long[]> firstLastCount = new ConcurrentHashMap<>();
+    private final Map<String, Event> events = new ConcurrentHashMap<>();
     private volatile long countingFrom = Long.MAX_VALUE;
-    private final AtomicInteger beforeCounting = new AtomicInteger();
 
     void seen(String data, long at) {
       if (at < countingFrom) {
-        beforeCounting.incrementAndGet();
-        return;
+        return; // a stream's first event, the list as it stood when it opened: not a push
       }
-      firstLastCount.compute(data, (k, v) -> {
-        if (v == null) {
-          return new long[] {at, at, 1};
+      events.compute(data, (k, event) -> {
+        if (event == null) {
+          event = new Event();
+          event.first = at;
         }
-        v[1] = Math.max(v[1], at);
-        v[2]++;
-        return v;
+        event.last = Math.max(event.last, at);
+        event.streams++;
+        return event;
       });
     }
   }
@@ -179,9 +184,9 @@ final class FanOutBench {
   private int report(Arrivals arrivals, int streams, double quietReads, double openReads) {
     List<Double> spreads = new ArrayList<>();
     long deliveries = 0;
-    for (long[] event : arrivals.firstLastCount.values()) {
-      spreads.add((event[1] - event[0]) / 1e9);
-      deliveries += event[2];
+    for (Event event : arrivals.events.values()) {
+      spreads.add((event.last - event.first) / 1e9);
+      deliveries += event.streams;
     }
     spreads.sort(Double::compare);
     int events = spreads.size();

@@ -55,11 +55,7 @@ class QuerySupervisorTest {
 
   @Test
   void aQueryThatFailsIsStartedAgainFromItsCheckpointAndGoesOn() throws Exception {
-    Path checkpoint = Files.createTempDirectory("supervisor-test");
-    JobQuery query = new JobQuery("rates", () -> spark.readStream().format("rate").option("rowsPerSecond", 10).load()
-        .writeStream().queryName("rates").option("checkpointLocation", checkpoint.toString())
-        .trigger(Trigger.ProcessingTime(200)).foreachBatch(new FailsOnce()).start());
-    QuerySupervisor supervisor = new QuerySupervisor(spark, List.of(query));
+    QuerySupervisor supervisor = new QuerySupervisor(spark, List.of(rates("rates", new FailsOnce())));
     supervisor.startAll();
     CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
       try {
