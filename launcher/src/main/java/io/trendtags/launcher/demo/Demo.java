@@ -38,7 +38,7 @@ public final class Demo {
   private final DemoSettings settings;
   private final PrintStream out;
   private final List<StageProcess> started = new ArrayList<>();
-  private final long startNanos = System.nanoTime();
+  private final long startNanos = CommandStart.nanoTime();
   private volatile boolean stopping;
 
   public Demo(DemoSettings settings) {

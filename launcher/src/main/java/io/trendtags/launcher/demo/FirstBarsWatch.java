@@ -13,12 +13,15 @@ import java.util.List;
 
 /**
  * Watches the dashboard's API until it has ten hashtags to draw, then reports how long that took from
- * the demo's start and what memory the demo's processes hold: the two figures the demo is judged by.
+ * the command and what memory the demo's processes hold, each beside its target in issue "Fast where users
+ * feel it": the two figures the demo is judged by.
  */
 final class FirstBarsWatch extends Thread {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int BARS = 10;
+  static final Duration START_TARGET = Duration.ofSeconds(20);
+  static final long MEMORY_TARGET_MB = 3 * 1024;
 
   private final URI api;
   private final List<StageProcess> stages;
@@ -50,8 +53,12 @@ final class FirstBarsWatch extends Thread {
         }
         Thread.sleep(250);
       }
-      out.printf("demo: %d hashtags on the dashboard %.1f s after start%n", BARS, (System.nanoTime() - startNanos) / 1e9);
-      out.println("demo: memory " + ProcessMemory.describe(stages));
+      double seconds = (System.nanoTime() - startNanos) / 1e9;
+      out.printf("demo: %d hashtags on the dashboard %.1f s after the command (target < %d s: %s)%n", BARS, seconds,
+          START_TARGET.toSeconds(), seconds < START_TARGET.toSeconds() ? "met" : "NOT met");
+      ProcessMemory.Report memory = ProcessMemory.of(stages);
+      out.printf("demo: memory %s (target < %d GB: %s)%n", memory.line(), MEMORY_TARGET_MB / 1024,
+          memory.totalMb() < MEMORY_TARGET_MB ? "met" : "NOT met");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -26,11 +26,14 @@ final class ProcessMemory {
     return -1;
   }
 
+  /** Each process's figure and the total, in MB. */
+  record Report(String line, long totalMb) {}
+
   /**
-   * e.g. {@code kafka 390 MB, hbase 420 MB, ..., demo 60 MB, total 1650 MB}. A stage's figure includes the
+   * e.g. {@code kafka 390 MB, hbase 420 MB, ..., demo 60 MB, total 1650 MB RSS}. A stage's figure includes the
    * processes it started: a Spark worker's executors, which do the job's work on a cluster.
    */
-  static String describe(List<StageProcess> stages) {
+  static Report of(List<StageProcess> stages) {
     StringJoiner line = new StringJoiner(", ");
     long total = 0;
     for (StageProcess stage : stages) {
@@ -43,6 +46,6 @@ final class ProcessMemory {
     long self = rssKb(ProcessHandle.current().pid());
     total += Math.max(self, 0);
     line.add("demo " + self / 1024 + " MB");
-    return line + ", total " + total / 1024 + " MB RSS";
+    return new Report(line + ", total " + total / 1024 + " MB RSS", total / 1024);
   }
 }
