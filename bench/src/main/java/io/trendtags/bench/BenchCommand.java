@@ -42,7 +42,9 @@ import picocli.CommandLine.Option;
         "the demo's Mastodon views.",
         "--fan-out: against a running demo, --streams dashboards open at once on /api/stream: how far apart in time",
         "one push reaches the first and the last of them (p95 beside the 1 s target), and the web app's HBase reads",
-        "per second before and while they are open (from --web-metrics)."})
+        "per second before and while they are open (from --web-metrics).",
+        "--api: against a running demo, /api/top?n=10 under wrk -t2 -c64 -d20s (install wrk), --runs times in a row:",
+        "requests/s and p99 of each run beside the targets."})
 public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -56,12 +58,18 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--fan-out", description = "The fan-out mode (see above).")
   boolean fanOut;
 
+  @Option(names = "--api", description = "The API mode (see above).")
+  boolean api;
+
+  @Option(names = "--runs", description = "API: wrk runs in a row (default: ${DEFAULT-VALUE}).", defaultValue = "3")
+  int runs;
+
   @Option(names = "--streams", description = "Fan-out: dashboards' streams to open (default: ${DEFAULT-VALUE}).", defaultValue = "1000")
   int streams;
 
-  @Option(names = "--seconds", description = "Fan-out: how long to count pushes once they are open (default: ${DEFAULT-VALUE}).",
-      defaultValue = "30")
-  int seconds;
+  @Option(names = "--seconds", description = "Fan-out: how long to count pushes once they are open (default: 30). "
+      + "API: each wrk run (default: 20).")
+  Integer seconds;
 
   @Option(names = "--web-metrics", description = "Fan-out: the running web app's metrics (default: ${DEFAULT-VALUE}).",
       defaultValue = "http://127.0.0.1:9103/metrics")
@@ -75,7 +83,7 @@ public final class BenchCommand implements Callable<Integer> {
           + "(the windows query, --trigger) (default: ${DEFAULT-VALUE}).")
   String view;
 
-  @Option(names = "--web", description = "Latency, fan-out: the running web app (default: ${DEFAULT-VALUE}).", defaultValue = "http://127.0.0.1:5001/")
+  @Option(names = "--web", description = "Latency, fan-out, API: the running web app (default: ${DEFAULT-VALUE}).", defaultValue = "http://127.0.0.1:5001/")
   URI web;
 
   @Option(names = "--topic", description = "Latency: the topic the running job reads (default: ${DEFAULT-VALUE}).", defaultValue = "tweets")
@@ -118,11 +126,21 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (fanOut) {
-      if (streams < 1 || seconds < 1) {
-        throw new ParameterException(spec.commandLine(), "--streams and --seconds must be at least 1");
+    if (seconds != null && seconds < 1) {
+      throw new ParameterException(spec.commandLine(), "--seconds must be at least 1");
+    }
+    if (api) {
+      if (runs < 1) {
+        throw new ParameterException(spec.commandLine(), "--runs must be at least 1");
       }
-      return new FanOutBench(web, webMetrics).run(streams, Duration.ofSeconds(seconds));
+      // The wrk: two threads, 64 connections, 20 s.
+      return new ApiBench(web, System.out).run(runs, Duration.ofSeconds(seconds == null ? 20 : seconds), 2, 64);
+    }
+    if (fanOut) {
+      if (streams < 1) {
+        throw new ParameterException(spec.commandLine(), "--streams must be at least 1");
+      }
+      return new FanOutBench(web, webMetrics).run(streams, Duration.ofSeconds(seconds == null ? 30 : seconds));
     }
     if (latency) {
       View counted = View.parse(view).filter(v -> v != View.SURGE).orElseThrow(() -> new ParameterException(
