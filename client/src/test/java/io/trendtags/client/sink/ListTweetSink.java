@@ -26,8 +26,19 @@ public class ListTweetSink implements TweetSink {
   @Override
   public void close() {}
 
+  /**
+   * What was sent so far, a copy: a follower thread may send while a test reads, and iterating the live list
+   * meanwhile throws ConcurrentModificationException.
+   */
   public List<Sent> sent() {
-    return sent;
+    synchronized (sent) {
+      return List.copyOf(sent);
+    }
+  }
+
+  /** Forgets what was sent so far. */
+  public void clear() {
+    sent.clear();
   }
 
   public int flushes() {

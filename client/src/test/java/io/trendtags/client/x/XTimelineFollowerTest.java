@@ -133,7 +133,7 @@ class XTimelineFollowerTest {
     awaitSent(all.subList(5, 10));
     byAge.stop();
 
-    sink.sent().clear();
+    sink.clear();
     java.nio.file.Files.delete(FeedState.file(stateDir, "x"));
     follow("3");
     awaitSent(all.subList(7, 10));
