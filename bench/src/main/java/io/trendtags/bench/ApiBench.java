@@ -1,6 +1,7 @@
 package io.trendtags.bench;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -109,8 +110,8 @@ final class ApiBench {
       }
       Run run = parsed.get();
       out.printf("bench: run %d: %,.0f req/s (target at least %,.0f: %s), p99 %.1f ms (target < %d ms: %s)%s%n", i,
-          run.requestsPerSecond(), TARGET_REQUESTS_PER_SECOND, run.meetsRate() ? "met" : "NOT met",
-          run.p99().toNanos() / 1e6, TARGET_P99.toMillis(), run.meetsP99() ? "met" : "NOT met",
+          run.requestsPerSecond(), TARGET_REQUESTS_PER_SECOND, Verdict.of(run.meetsRate()),
+          run.p99().toNanos() / 1e6, TARGET_P99.toMillis(), Verdict.of(run.meetsP99()),
           run.clean() ? "" : String.format("; FAILED: %,d answers not 2xx, %,d socket errors", run.non2xx(), run.socketErrors()));
       if (!run.clean()) {
         failed++;
@@ -137,7 +138,7 @@ final class ApiBench {
   /** wrk on the PATH, if there is one. */
   static Optional<Path> wrk() {
     String path = System.getenv().getOrDefault("PATH", "");
-    return Stream.of(path.split(java.io.File.pathSeparator))
+    return Stream.of(path.split(File.pathSeparator))
         .filter(dir -> !dir.isEmpty())
         .map(dir -> Path.of(dir, "wrk"))
         .filter(Files::isExecutable)

@@ -197,10 +197,10 @@ final class FanOutBench {
     System.out.printf("bench:   %d pushes, %.1f%% of them reached every stream (a slow stream may skip to the newer list)%n",
         events, events == 0 ? 0.0 : 100.0 * deliveries / ((double) events * streams));
     System.out.printf("bench:   spread, first stream to last: p50 %.3f s, p95 %.3f s (target < %.1f s: %s), max %.3f s%n",
-        p50, p95, TARGET_P95_SPREAD.toMillis() / 1e3, spreadMet ? "met" : "NOT met",
+        p50, p95, TARGET_P95_SPREAD.toMillis() / 1e3, Verdict.of(spreadMet),
         events == 0 ? Double.NaN : spreads.get(events - 1));
     System.out.printf("bench:   HBase reads with the %d streams open: %.1f/s, against %.1f/s without (target: none added, "
-        + "within %.0f%% noise: %s)%n", streams, openReads, quietReads, (READS_NOISE - 1) * 100, readsMet ? "met" : "NOT met");
+        + "within %.0f%% noise: %s)%n", streams, openReads, quietReads, (READS_NOISE - 1) * 100, Verdict.of(readsMet));
     return events > 0 ? 0 : 1;
   }
 

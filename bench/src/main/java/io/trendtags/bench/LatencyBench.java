@@ -212,7 +212,7 @@ final class LatencyBench {
   }
 
   private static String verdict(double value, Duration target) {
-    return value < target.toMillis() / 1e3 ? "met" : "NOT met";
+    return Verdict.of(value < target.toMillis() / 1e3);
   }
 
   /** The nearest-rank percentile of sorted values. */

@@ -85,7 +85,7 @@ final class LongRunBench {
     double late = batches.subList(batches.size() - 10, batches.size()).stream().mapToLong(QueryReport.Batch::millis).average().orElseThrow();
     boolean flatTime = late <= 1.5 * early;
     System.out.printf("bench: %s: batch time, last 10 %.2f s against batches 2-11 %.2f s = %.2fx (target at most 1.5x): %s%n",
-        query, late / 1e3, early / 1e3, late / early, flatTime ? "met" : "NOT met");
+        query, late / 1e3, early / 1e3, late / early, Verdict.of(flatTime));
     long horizonPassed = LongRunBacklog.START.plus(horizon).toEpochMilli();
     long rows = 0;
     long min = Long.MAX_VALUE;
@@ -106,7 +106,7 @@ final class LongRunBench {
     }
     boolean flatState = max <= 1.1 * min;
     System.out.printf("bench: %s: state rows over the %d batches past the %s horizon of event time: %,d to %,d (%+.1f%%, target within 10%%): %s%n",
-        query, after, horizon, min, max, 100.0 * (max - min) / Math.max(1, min), flatState ? "met" : "NOT met");
+        query, after, horizon, min, max, 100.0 * (max - min) / Math.max(1, min), Verdict.of(flatState));
     return flatTime && flatState;
   }
 }
