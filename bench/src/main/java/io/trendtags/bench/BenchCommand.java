@@ -6,7 +6,7 @@ import io.trendtags.launcher.process.FreePorts;
 import io.trendtags.launcher.process.StageProcess;
 import io.trendtags.stream.HashtagStream;
 import io.trendtags.stream.StreamSettings;
-import io.trendtags.stream.TopicCreator;
+import io.trendtags.topics.Topics;
 import io.trendtags.stream.sink.RetryingTopTagsStore;
 import io.trendtags.stream.window.SurgeSettings;
 import java.net.URI;
@@ -179,7 +179,7 @@ public final class BenchCommand implements Callable<Integer> {
       Path source = timeline != null ? timeline
           : StageProcess.trendtagsHome().resolve("client/src/main/resources/timeline/home-timeline.jsonl");
       System.out.printf("bench: writing %,d tweets to %s ...%n", tweets, topic);
-      TopicCreator.ensure(kafka, topic, partitions);
+      Topics.ensure(kafka, topic, partitions, null, Topics.BROKER_TIMES);
       long t0 = System.nanoTime();
       Backlog.of(source).write(kafka, topic, tweets);
       System.out.printf("bench: backlog written in %.1f s%n", (System.nanoTime() - t0) / 1e9);

@@ -2,7 +2,7 @@ package io.trendtags.bench;
 
 import io.trendtags.stream.HashtagStream;
 import io.trendtags.stream.StreamSettings;
-import io.trendtags.stream.TopicCreator;
+import io.trendtags.topics.Topics;
 import io.trendtags.stream.sink.RetryingTopTagsStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +35,7 @@ final class LongRunBench {
   int run(String topic, Path checkpoint, LongRunBacklog backlog, long batch) throws Exception {
     long count = backlog.count();
     System.out.printf("bench: long run: writing %,d tweets to %s ...%n", count, topic);
-    TopicCreator.ensure(kafka, topic, partitions, null, Map.of("message.timestamp.type", "CreateTime", "retention.ms", "-1"));
+    Topics.ensure(kafka, topic, partitions, null, Map.of("message.timestamp.type", "CreateTime", "retention.ms", "-1"));
     long t0 = System.nanoTime();
     backlog.write(kafka, topic);
     System.out.printf("bench: backlog written in %.1f s%n", (System.nanoTime() - t0) / 1e9);

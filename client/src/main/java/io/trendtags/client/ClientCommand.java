@@ -12,7 +12,6 @@ import io.trendtags.client.sink.KafkaTopicLedger;
 import io.trendtags.client.sink.KafkaTweetSink;
 import io.trendtags.client.sink.SinkException;
 import io.trendtags.client.sink.TweetSink;
-import io.trendtags.client.sink.TweetTopic;
 import io.trendtags.client.feed.BackfillLimit;
 import io.trendtags.client.feed.BackfillProgress;
 import io.trendtags.client.feed.FeedFollower;
@@ -26,6 +25,8 @@ import io.trendtags.core.config.DurationConverter;
 import io.trendtags.core.config.EffectiveConfig;
 import io.trendtags.observe.OpsServer;
 import io.trendtags.observe.StageMetrics;
+import io.trendtags.topics.TopicException;
+import io.trendtags.topics.Topics;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -284,12 +285,12 @@ public final class ClientCommand implements Callable<Integer> {
       return 1;
     }
     try {
-      TweetTopic.ensureExists(kafka, topic, partitions, replicationFactor);
+      Topics.ensure(kafka, topic, partitions, replicationFactor, Topics.BROKER_TIMES);
       if (synthetic) {
         return synthetic(new KafkaTweetSink(kafka, topic, metrics));
       }
       return replay(source, new KafkaTweetSink(kafka, topic, metrics));
-    } catch (SinkException e) {
+    } catch (SinkException | TopicException e) {
       LOG.error("{}", e.getMessage());
       return 1;
     } catch (IOException e) {
@@ -373,8 +374,8 @@ public final class ClientCommand implements Callable<Integer> {
     BackfillProgress progress = new BackfillProgress(backfillLimit, System.console() != null ? System.err : null, LOG::info);
     try {
       startOps(network);
-      TweetTopic.ensureExists(kafka, topic, partitions, replicationFactor);
-    } catch (SinkException | IOException e) {
+      Topics.ensure(kafka, topic, partitions, replicationFactor, Topics.BROKER_TIMES);
+    } catch (TopicException | IOException e) {
       LOG.error("{}", e.getMessage());
       return 1;
     }

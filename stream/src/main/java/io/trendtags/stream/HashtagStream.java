@@ -8,6 +8,7 @@ import io.trendtags.stream.query.TagUses;
 import io.trendtags.stream.sink.AllTimeSink;
 import io.trendtags.stream.sink.TopTagsStore;
 import io.trendtags.stream.window.WindowSink;
+import io.trendtags.topics.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,7 +93,7 @@ public final class HashtagStream {
    * from its checkpoint (and its sink from the HBase rows it wrote).
    */
   public static List<JobQuery> queries(SparkSession spark, StreamSettings settings, TopTagsStore store) {
-    TopicCreator.ensure(settings.kafka(), settings.topic(), settings.replicationFactor());
+    Topics.ensure(settings.kafka(), settings.topic(), Topics.TWEETS_PARTITIONS, settings.replicationFactor(), Topics.BROKER_TIMES);
     Dataset<TagUse> uses = TagUses.of(kafkaRecords(spark, settings));
     return List.of(
         new JobQuery("all-time", () -> AllTimeCounts.build(uses, settings.dedupHorizon()).writeStream()

@@ -9,6 +9,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.trendtags.observe.Health;
 import io.trendtags.observe.OpsServer;
 import io.trendtags.observe.StageMetrics;
+import io.trendtags.topics.TopicException;
+import io.trendtags.topics.Topics;
 import io.trendtags.stream.ops.MeteredTopTagsStore;
 import io.trendtags.stream.ops.QueryMetrics;
 import io.trendtags.stream.ops.StreamHealth;
@@ -154,7 +156,14 @@ public final class StreamCommand implements Callable<Integer> {
     SparkSession spark = HashtagStream.session(settings, master, JobJar.forMaster(master, jobJar));
     PrometheusMeterRegistry registry = StageMetrics.registry("stream");
     spark.streams().addListener(new QueryMetrics(registry));
-    TopicCreator.ensure(kafka, changesTopic, 1, replicationFactor, CHANGES_TOPIC_CONFIG);
+    try {
+      Topics.ensure(kafka, changesTopic, 1, replicationFactor, CHANGES_TOPIC_CONFIG);
+    } catch (TopicException e) {
+      // The first call to Kafka: one line saying what to check, not a stack trace.
+      spark.stop();
+      System.err.println("trendtags stream: " + e.getMessage());
+      return 1;
+    }
     try (RetryingTopTagsStore store = new RetryingTopTagsStore(hbaseZk, hbaseTimeout, historyTtl);
         NoticingTopTagsStore noticing = NoticingTopTagsStore.to(store, kafka, changesTopic)) {
       FunctionCounter.builder("trendtags.stream.change.notices", noticing, NoticingTopTagsStore::sent)
