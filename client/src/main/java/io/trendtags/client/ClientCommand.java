@@ -2,17 +2,10 @@ package io.trendtags.client;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.trendtags.client.ops.ClientMetrics;
-import io.trendtags.client.replay.Replay;
-import io.trendtags.client.replay.ReplayProgress;
-import io.trendtags.client.replay.ReplayStats;
-import io.trendtags.client.replay.SyntheticFeed;
-import io.trendtags.client.replay.SyntheticTimeline;
 import io.trendtags.client.replay.TimelineSource;
 import io.trendtags.client.sink.KafkaTopicLedger;
 import io.trendtags.client.sink.KafkaTweetSink;
 import io.trendtags.client.sink.SinkException;
-import io.trendtags.client.sink.TweetSink;
-import io.trendtags.client.feed.BackfillLimit;
 import io.trendtags.client.feed.BackfillProgress;
 import io.trendtags.client.feed.FeedFollower;
 import io.trendtags.client.feed.HomeFeed;
@@ -21,19 +14,13 @@ import io.trendtags.client.feed.ApiException;
 import io.trendtags.client.x.XCredentials;
 import io.trendtags.core.config.ConfigDefaults;
 import io.trendtags.core.config.MetricsPortConverter;
-import io.trendtags.core.config.DurationConverter;
 import io.trendtags.core.config.EffectiveConfig;
 import io.trendtags.observe.OpsServer;
 import io.trendtags.observe.StageMetrics;
 import io.trendtags.topics.TopicException;
 import io.trendtags.topics.Topics;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -86,7 +74,6 @@ import picocli.CommandLine;
 public final class ClientCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClientCommand.class);
-  private static final double PROGRESS_EVERY_SECONDS = 5;
   /** X refused the credentials: a distinct code, so a script can tell "fix your keys" from "try later". */
   static final int CREDENTIALS_REJECTED = 3;
 
@@ -111,67 +98,14 @@ public final class ClientCommand implements Callable<Integer> {
           + "else a replay of --replay or the bundled timeline).")
   String source;
 
-  @Option(names = "--instance", paramLabel = "URL",
-      description = "Mastodon: your instance, e.g. https://mastodon.social. The access token (scope read:statuses; "
-          + "Preferences > Development > New application) comes from TRENDTAGS_MASTODON_TOKEN, else --credentials "
-          + "FILE (key mastodon-token); never from an argument.")
-  URI instance;
+  // The options of following a home timeline: --instance, --handle, --service, --api-base-url, --backfill,
+  // --poll-interval, --request-timeout.
+  @Mixin
+  FollowOptions follow = new FollowOptions();
 
-  @Option(names = "--handle", paramLabel = "HANDLE",
-      description = "Bluesky: your handle, e.g. alice.bsky.social. The app password (Settings > Privacy and security "
-          + "> App passwords) comes from TRENDTAGS_BLUESKY_APP_PASSWORD, else --credentials FILE (key "
-          + "bluesky-app-password); never from an argument.")
-  String handle;
-
-  @Option(names = "--service", paramLabel = "URL", defaultValue = "https://bsky.social",
-      description = "Bluesky: the server to sign in at and read from (default: ${DEFAULT-VALUE}).")
-  URI service;
-
-  @Option(names = "--api-base-url", paramLabel = "URL", defaultValue = "https://api.x.com",
-      description = "X API base URL (default: ${DEFAULT-VALUE}).")
-  URI apiBaseUrl;
-
-  @Option(names = "--backfill", paramLabel = "N|AGE", defaultValue = "24h",
-      description = "First run only: how far back to read, tweets (500) or an age (24h, 90m, 7d); at most "
-          + BackfillLimit.MAX_TWEETS + " tweets (default: ${DEFAULT-VALUE}).")
-  String backfill;
-
-  @Option(names = "--poll-interval", paramLabel = "SECONDS", defaultValue = "60",
-      description = "Seconds between two polls for new posts; the rate limit (X: 180 requests per 15 minutes) "
-          + "paces it further when needed. Mastodon's streaming API ends the wait as soon as a post comes "
-          + "(default: ${DEFAULT-VALUE}).")
-  double pollInterval;
-
-  @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "30",
-      description = "Seconds to wait for one API response before trying again (default: ${DEFAULT-VALUE}).")
-  double requestTimeout;
-
-  @Option(names = "--replay", paramLabel = "FILE",
-      description = "JSON lines of X API v2 Tweet objects to replay (default: the bundled timeline).")
-  Path replay;
-
-  @Option(names = "--rate", paramLabel = "N", defaultValue = "50",
-      description = "Replay: tweets per second; 0 = as fast as Kafka takes them (default: ${DEFAULT-VALUE}).")
-  double rate;
-
-  @Option(names = "--loop", description = "Replay again and again, each pass with new ids (see above).")
-  boolean loop;
-
-  @Option(names = "--original-times", description = "Replay: keep each tweet's created_at as in the file, "
-      + "instead of stamping it with the time it is sent.")
-  boolean originalTimes;
-
-  @Option(names = "--synthetic", description = "Send an endless made-up timeline instead of a file: tags that rise "
-      + "and fade, and a scripted surge every --surge-every (what the demo plays).")
-  boolean synthetic;
-
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Synthetic: the seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--surge-every", paramLabel = "DURATION", defaultValue = "4m", converter = DurationConverter.class,
-      description = "Synthetic: how often a quiet tag surges, for half that time; the first a minute after start "
-          + "(default: ${DEFAULT-VALUE}).")
-  Duration surgeEvery;
+  // The options of a replay: --replay, --rate, --loop, --original-times, --synthetic, --seed, --surge-every.
+  @Mixin
+  ReplayOptions replaying = new ReplayOptions();
 
   @Option(names = "--kafka", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9092",
       description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
@@ -212,7 +146,6 @@ public final class ClientCommand implements Callable<Integer> {
   private final PrometheusMeterRegistry registry = StageMetrics.registry("client");
   private final ClientMetrics metrics = new ClientMetrics(registry);
   private OpsServer ops;
-  private BackfillLimit backfillLimit;
 
   public static void main(String[] args) {
     System.exit(ConfigDefaults.execute(new ClientCommand(), args));
@@ -267,16 +200,8 @@ public final class ClientCommand implements Callable<Integer> {
       }
       return followX(x.get());
     }
-    if (rate < 0 || Double.isNaN(rate)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--rate must be 0 or more, not " + rate);
-    }
-    if (replay != null && !Files.isReadable(replay)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--replay: cannot read " + replay);
-    }
-    if (synthetic && replay != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--synthetic and --replay exclude each other: give one");
-    }
-    TimelineSource source = replay == null ? TimelineSource.bundled() : TimelineSource.file(replay);
+    replaying.check(spec.commandLine());
+    TimelineSource source = replaying.source();
     LOG.info("{}", EffectiveConfig.describe(spec));
     try {
       startOps(null);
@@ -286,10 +211,7 @@ public final class ClientCommand implements Callable<Integer> {
     }
     try {
       Topics.ensure(kafka, topic, partitions, replicationFactor, Topics.BROKER_TIMES);
-      if (synthetic) {
-        return synthetic(new KafkaTweetSink(kafka, topic, metrics));
-      }
-      return replay(source, new KafkaTweetSink(kafka, topic, metrics));
+      return replaying.run(new KafkaTweetSink(kafka, topic, metrics), topic, stateDir, this::ready);
     } catch (SinkException | TopicException e) {
       LOG.error("{}", e.getMessage());
       return 1;
@@ -301,26 +223,20 @@ public final class ClientCommand implements Callable<Integer> {
 
   /** Reads the X home timeline into Kafka until stopped. */
   private int followX(XCredentials x) {
-    Duration timeout = checkFollowOptions();
-    requireHttpUrl(apiBaseUrl, "--api-base-url must be an http(s) URL, not " + apiBaseUrl);
-    return follow(Following.x(apiBaseUrl, x, timeout, metrics));
+    follow.check(spec.commandLine(), replaying.given());
+    return follow(follow.x(spec.commandLine(), x, metrics));
   }
 
   private int followMastodon() {
-    Duration timeout = checkFollowOptions();
+    follow.check(spec.commandLine(), replaying.given());
     Secret token = secret(MASTODON_TOKEN, "mastodon-token", "--source mastodon", "your access token");
-    requireHttpUrl(instance, "--source mastodon needs --instance, your instance's URL (e.g. https://mastodon.social)");
-    return follow(Following.mastodon(instance, token, timeout, pollEvery(), metrics));
+    return follow(follow.mastodon(spec.commandLine(), token, metrics));
   }
 
   private int followBluesky() {
-    Duration timeout = checkFollowOptions();
+    follow.check(spec.commandLine(), replaying.given());
     Secret password = secret(BLUESKY_APP_PASSWORD, "bluesky-app-password", "--source bluesky", "an app password");
-    if (handle == null || handle.isBlank()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--source bluesky needs --handle, e.g. alice.bsky.social");
-    }
-    requireHttpUrl(service, "--service must be an http(s) URL, not " + service);
-    return follow(Following.bluesky(service, handle.strip(), password, timeout, metrics));
+    return follow(follow.bluesky(spec.commandLine(), password, metrics));
   }
 
   /** A credential from {@code variable} or the credentials file's {@code key}; never from the arguments. */
@@ -338,40 +254,13 @@ public final class ClientCommand implements Callable<Integer> {
     }
   }
 
-  private void requireHttpUrl(URI url, String message) {
-    if (url == null || url.getHost() == null || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
-      throw new CommandLine.ParameterException(spec.commandLine(), message);
-    }
-  }
-
-  /** Checks the options every home timeline shares; the request timeout. */
-  private Duration checkFollowOptions() {
-    if (replay != null || synthetic) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--replay or --synthetic and a home timeline exclude each other: give one");
-    }
-    try {
-      backfillLimit = BackfillLimit.parse(backfill);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
-    if (!(pollInterval > 0) || !(requestTimeout > 0)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--poll-interval and --request-timeout must be more than 0");
-    }
-    return Duration.ofMillis((long) (requestTimeout * 1000));
-  }
-
-  private Duration pollEvery() {
-    return Duration.ofMillis((long) (pollInterval * 1000));
-  }
-
   /** Follows a home timeline into Kafka until stopped. */
   private int follow(Following following) {
     HomeFeed feed = following.feed();
     String network = feed.network();
     Path state = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".trendtags", "client");
     LOG.info("{}", EffectiveConfig.describe(spec));
-    BackfillProgress progress = new BackfillProgress(backfillLimit, System.console() != null ? System.err : null, LOG::info);
+    BackfillProgress progress = new BackfillProgress(follow.backfillLimit(), System.console() != null ? System.err : null, LOG::info);
     try {
       startOps(network);
       Topics.ensure(kafka, topic, partitions, replicationFactor, Topics.BROKER_TIMES);
@@ -382,7 +271,7 @@ public final class ClientCommand implements Callable<Integer> {
     KafkaTweetSink sink = new KafkaTweetSink(kafka, topic, metrics);
     KafkaTopicLedger ledger = new KafkaTopicLedger(kafka, topic);
     try (AutoCloseable opened = following.opener().open()) {
-      FeedFollower follower = new FeedFollower(feed, sink, ledger, state, backfillLimit, pollEvery(), progress);
+      FeedFollower follower = new FeedFollower(feed, sink, ledger, state, follow.backfillLimit(), follow.pollEvery(), progress);
       return UntilStopped.run(follower::stop, () -> {
         long sent = follower.run(() -> ready(network));
         LOG.info("stopped; sent {} post(s) in this run", sent);
@@ -404,53 +293,6 @@ public final class ClientCommand implements Callable<Integer> {
     } catch (Exception e) {
       LOG.error("{}: {}", network, e.toString());
       return 1;
-    }
-  }
-
-  /** Replays into the sink, then closes it, also when a SIGTERM ends the replay. */
-  private int replay(TimelineSource source, TweetSink sink) throws IOException {
-    ReplayProgress progress = new ReplayProgress(PROGRESS_EVERY_SECONDS, System::nanoTime, LOG::info);
-    Replay replayer = new Replay(source, sink, rate, loop, progress, stateDir);
-    if (!originalTimes) {
-      replayer.stampingSendTime(Instant::now);
-    }
-    Thread main = Thread.currentThread();
-    try {
-      // Interrupting too ends a wait for the next tweet at a slow rate at once.
-      return UntilStopped.run(() -> {
-        replayer.stop();
-        main.interrupt();
-      }, () -> {
-        ready(null);
-        LOG.info("replaying {} to topic {} at {}", source.name(), topic, rate == 0 ? "full speed" : rate + " tweets/s");
-        ReplayStats stats = replayer.run();
-        LOG.info("sent {} tweets in {} pass(es); {} bad line(s) skipped", stats.sent(), stats.passes(), stats.bad());
-        return 0;
-      }, sink);
-    } catch (ApiException e) {
-      throw new IllegalStateException("a replay does not call X", e);
-    }
-  }
-
-  /** Sends the synthetic timeline into the sink until stopped, then closes it. */
-  private int synthetic(TweetSink sink) throws IOException {
-    ReplayProgress progress = new ReplayProgress(PROGRESS_EVERY_SECONDS, System::nanoTime, LOG::info);
-    Clock clock = Clock.systemUTC();
-    SyntheticFeed feed = new SyntheticFeed(
-        new SyntheticTimeline(seed, clock.instant(), surgeEvery, surgeEvery.dividedBy(2)), sink, rate, clock, progress);
-    Thread main = Thread.currentThread();
-    try {
-      return UntilStopped.run(() -> {
-        feed.stop();
-        main.interrupt();
-      }, () -> {
-        ready("synthetic");
-        LOG.info("sending a synthetic timeline (seed {}) to topic {} at {} tweets/s, a surge every {}", seed, topic, rate, surgeEvery);
-        LOG.info("stopped; sent {} tweets", feed.run());
-        return 0;
-      }, sink);
-    } catch (ApiException e) {
-      throw new IllegalStateException("a synthetic timeline does not call X", e);
     }
   }
 
