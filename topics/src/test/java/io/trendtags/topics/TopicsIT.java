@@ -15,7 +15,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class TopicsTest {
+class TopicsIT {
 
   @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
 
