@@ -35,6 +35,7 @@ final class LongRunBench {
   int run(String topic, Path checkpoint, LongRunBacklog backlog, long batch) throws Exception {
     long count = backlog.count();
     System.out.printf("bench: long run: writing %,d tweets to %s ...%n", count, topic);
+    // The backlog sets each record's time to days ago: that needs CreateTime, and no time-based retention.
     Topics.ensure(kafka, topic, partitions, null, Map.of("message.timestamp.type", "CreateTime", "retention.ms", "-1"));
     long t0 = System.nanoTime();
     backlog.write(kafka, topic);

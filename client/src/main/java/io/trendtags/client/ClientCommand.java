@@ -114,7 +114,7 @@ public final class ClientCommand implements Callable<Integer> {
   @Option(names = "--topic", defaultValue = "tweets", description = "Topic to write to (default: ${DEFAULT-VALUE}).")
   String topic;
 
-  @Option(names = "--partitions", paramLabel = "N", defaultValue = "2",
+  @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + Topics.TWEETS_PARTITIONS,
       description = "Partitions of the topic when this creates it (default: ${DEFAULT-VALUE}).")
   int partitions;
 

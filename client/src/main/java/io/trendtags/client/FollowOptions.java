@@ -54,7 +54,8 @@ final class FollowOptions {
   private BackfillLimit backfillLimit;
 
   /**
-   * Refuses options that cannot follow a timeline, as picocli refuses a bad argument: first of all.
+   * Refuses options that cannot follow a timeline, as picocli refuses a bad argument. Call it before anything
+   * else of this class: it parses {@code --backfill}.
    *
    * @param replaying whether a replay was asked for too
    */
