@@ -2,6 +2,7 @@ package io.trendtags.bench;
 
 import io.trendtags.core.config.ConfigDefaults;
 import io.trendtags.core.top.View;
+import io.trendtags.launcher.process.DataDirectories;
 import io.trendtags.launcher.process.FreePorts;
 import io.trendtags.launcher.process.StageProcess;
 import io.trendtags.stream.HashtagStream;
@@ -9,6 +10,7 @@ import io.trendtags.stream.StreamSettings;
 import io.trendtags.topics.Topics;
 import io.trendtags.stream.sink.RetryingTopTagsStore;
 import io.trendtags.stream.window.SurgeSettings;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,6 +188,12 @@ public final class BenchCommand implements Callable<Integer> {
       return run(topic, work.resolve("checkpoint"));
     } finally {
       servers.forEach(s -> s.stop(Duration.ofSeconds(30)));
+      // A long run leaves gigabytes of topic, tables and checkpoints: a bench run after run must not fill the disk.
+      try {
+        DataDirectories.delete(work);
+      } catch (IOException e) {
+        System.err.printf("bench: could not delete %s: %s%n", work, e.getMessage());
+      }
     }
   }
 

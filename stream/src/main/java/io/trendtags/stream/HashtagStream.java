@@ -127,7 +127,11 @@ public final class HashtagStream {
     StreamingQuery start() throws TimeoutException;
   }
 
-  private static Dataset<Row> kafkaRecords(SparkSession spark, StreamSettings settings) {
+  /**
+   * The topic's records as each query of the job reads them: from the earliest offset, at most
+   * {@code settings.maxOffsetsPerTrigger()} a batch. Public for the benchmark, which times Spark's source alone.
+   */
+  public static Dataset<Row> kafkaRecords(SparkSession spark, StreamSettings settings) {
     var reader = spark.readStream()
         .format("kafka")
         .option("kafka.bootstrap.servers", settings.kafka())

@@ -1,13 +1,11 @@
 package io.trendtags.testsupport;
 
+import io.trendtags.launcher.process.DataDirectories;
 import io.trendtags.launcher.process.StageProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -70,25 +68,11 @@ public final class Stages {
 
   /** Deletes a directory tree; what cannot be deleted is left behind rather than failing the test run. */
   static void deleteQuietly(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
     try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.deleteIfExists(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-          Files.deleteIfExists(dir);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+      DataDirectories.delete(root);
     } catch (IOException e) {
       System.err.println("could not delete " + root + ": " + e.getMessage());
     }
   }
+
 }

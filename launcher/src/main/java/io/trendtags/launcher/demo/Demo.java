@@ -1,6 +1,7 @@
 package io.trendtags.launcher.demo;
 
 import io.trendtags.launcher.cluster.LoopbackCluster;
+import io.trendtags.launcher.process.DataDirectories;
 import io.trendtags.launcher.process.StageProcess;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,9 +123,7 @@ public final class Demo {
             + MARKER + " file), so it is not deleted; give --data-dir a directory of its own");
       }
       out.println("demo: --fresh: deleting " + dir);
-      try (Stream<Path> paths = Files.walk(dir)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      DataDirectories.delete(dir);
     }
     Files.createDirectories(settings.logs());
     if (!Files.exists(dir.resolve(MARKER))) {
