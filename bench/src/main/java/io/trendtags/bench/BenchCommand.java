@@ -2,7 +2,6 @@ package io.trendtags.bench;
 
 import io.trendtags.core.config.ConfigDefaults;
 import io.trendtags.core.top.View;
-import io.trendtags.launcher.process.DataDirectories;
 import io.trendtags.launcher.process.FreePorts;
 import io.trendtags.launcher.process.StageProcess;
 import io.trendtags.stream.HashtagStream;
@@ -10,9 +9,7 @@ import io.trendtags.stream.StreamSettings;
 import io.trendtags.topics.Topics;
 import io.trendtags.stream.sink.RetryingTopTagsStore;
 import io.trendtags.stream.window.SurgeSettings;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -149,21 +146,20 @@ public final class BenchCommand implements Callable<Integer> {
           spec.commandLine(), "--view must be all, 15m, 1h or 24h, got '" + view + "'"));
       return new LatencyBench(kafka == null ? "127.0.0.1:9092" : kafka, topic, web, counted).run(probes);
     }
-    Path work = Files.createTempDirectory("trendtags-bench");
-    List<StageProcess> servers = new ArrayList<>();
-    try {
+    try (BenchWorkDir workDir = new BenchWorkDir()) {
+      Path work = workDir.dir();
       if (kafka == null) {
-        StageProcess broker = StageProcess.builder("kafka").args("--port", Integer.toString(FreePorts.next()),
-            "--controller-port", Integer.toString(FreePorts.next()), "--data-dir", work.resolve("kafka").toString())
-            .logFile(work.resolve("kafka.log")).start();
-        servers.add(broker);
+        StageProcess broker = workDir.start(StageProcess.builder("kafka")
+            .args("--port", Integer.toString(FreePorts.next()), "--controller-port", Integer.toString(FreePorts.next()),
+                "--data-dir", work.resolve("kafka").toString())
+            .logFile(work.resolve("kafka.log")));
         kafka = broker.awaitReady(Duration.ofMinutes(2)).get("bootstrap");
       }
       if (hbaseZk == null) {
-        StageProcess hbase = StageProcess.builder("hbase").args("--data-dir", work.resolve("hbase").toString(),
-            "--zk-port", Integer.toString(FreePorts.next()), "--random-ports", "--ui-port", "-1")
-            .logFile(work.resolve("hbase.log")).start();
-        servers.add(hbase);
+        StageProcess hbase = workDir.start(StageProcess.builder("hbase")
+            .args("--data-dir", work.resolve("hbase").toString(), "--zk-port", Integer.toString(FreePorts.next()),
+                "--random-ports", "--ui-port", "-1")
+            .logFile(work.resolve("hbase.log")));
         hbaseZk = hbase.awaitReady(Duration.ofMinutes(3)).get("zk");
       }
       String topic = "bench-" + System.currentTimeMillis();
@@ -186,14 +182,6 @@ public final class BenchCommand implements Callable<Integer> {
       Backlog.of(source).write(kafka, topic, tweets);
       System.out.printf("bench: backlog written in %.1f s%n", (System.nanoTime() - t0) / 1e9);
       return run(topic, work.resolve("checkpoint"));
-    } finally {
-      servers.forEach(s -> s.stop(Duration.ofSeconds(30)));
-      // A long run leaves gigabytes of topic, tables and checkpoints: a bench run after run must not fill the disk.
-      try {
-        DataDirectories.delete(work);
-      } catch (IOException e) {
-        System.err.printf("bench: could not delete %s: %s%n", work, e.getMessage());
-      }
     }
   }
 
