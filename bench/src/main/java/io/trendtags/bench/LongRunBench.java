@@ -66,7 +66,7 @@ final class LongRunBench {
       }
       double drain = count / wall;
       System.out.printf("bench: drained %,d tweets with every view on in %.1f s from the job's start = %,.0f tweets/s, "
-          + "%.2f of the raw consume rate (%,.0f/s); targets: 100,000/s and 0.25%n", count, wall, drain, drain / raw, raw);
+          + "%.3f of the raw consume rate (%,.0f/s); targets: 100,000/s and 0.25%n", count, wall, drain, drain / raw, raw);
       System.out.printf("bench: conditions: %d cores, master %s, Kafka and HBase on the same machine, batches of %,d%n",
           Runtime.getRuntime().availableProcessors(), master, batch);
       // After the job, not before: the job's figure counts from a JVM as cold as a user's job is.
