@@ -57,7 +57,7 @@ final class LongRunBench {
       Thread.sleep(500); // the listener hears of the last batch asynchronously
       boolean met = true;
       for (StreamingQuery query : queries) {
-        long read = report.batches(query.name()).stream().mapToLong(QueryReport.Batch::rows).sum();
+        long read = report.rows(query.name());
         if (read != count) {
           System.out.printf("bench: FAILED: query %s read %,d tweets of %,d%n", query.name(), read, count);
           return 1;

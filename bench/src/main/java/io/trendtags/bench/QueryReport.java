@@ -75,6 +75,11 @@ final class QueryReport extends StreamingQueryListener {
     return byQuery.getOrDefault(query, List.of());
   }
 
+  /** The rows {@code query} read in all its batches so far: what the benches check against the backlog's count. */
+  long rows(String query) {
+    return batches(query).stream().mapToLong(Batch::rows).sum();
+  }
+
   private static long bytesUnder(Path dir) {
     if (!Files.isDirectory(dir)) {
       return 0;

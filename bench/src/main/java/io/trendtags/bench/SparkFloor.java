@@ -49,7 +49,7 @@ enum SparkFloor {
     run.awaitTermination();
     double seconds = (System.nanoTime() - start) / 1e9;
     Thread.sleep(500); // the listener hears of the last batch asynchronously
-    long read = report.batches(query).stream().mapToLong(QueryReport.Batch::rows).sum();
+    long read = report.rows(query);
     if (read != count) {
       throw new IllegalStateException("the " + query + " query read " + read + " records of " + count);
     }
