@@ -4,6 +4,7 @@ import io.trendtags.core.config.ConfigDefaults;
 import io.trendtags.core.top.View;
 import io.trendtags.launcher.process.FreePorts;
 import io.trendtags.launcher.process.StageProcess;
+import io.trendtags.store.ChangedRows;
 import io.trendtags.stream.HashtagStream;
 import io.trendtags.stream.StreamSettings;
 import io.trendtags.topics.Topics;
@@ -37,8 +38,9 @@ import picocli.CommandLine.Option;
         "consumer's, and whether batch time and state stay flat.",
         "--latency: against a running demo (./trendtags demo --rate 1000 in another terminal), from a post written",
         "to Kafka to its count changed on the dashboard's live stream: p50 and p95 over --probes posts, beside the",
-        "targets, in --view (all time by default). The probes are Mastodon statuses tagged #LatencyProbe: they stay in",
-        "the demo's Mastodon views.",
+        "targets, in --view (all time by default), and each split where the job's change notice was sent: the job's",
+        "part, the floor of the path, and the web app's. The probes are Mastodon statuses tagged #LatencyProbe: they",
+        "stay in the demo's Mastodon views.",
         "--fan-out: against a running demo, --streams dashboards open at once on /api/stream: how far apart in time",
         "one push reaches the first and the last of them (p95 beside the 1 s target), and the web app's HBase reads",
         "per second before and while they are open (from --web-metrics).",
@@ -87,6 +89,10 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--topic", description = "Latency: the topic the running job reads (default: ${DEFAULT-VALUE}).", defaultValue = "tweets")
   String topic;
+
+  @Option(names = "--changes-topic", defaultValue = ChangedRows.DEFAULT_TOPIC,
+      description = "Latency: the topic of the job's change notices, where each probe's time is split (default: ${DEFAULT-VALUE}).")
+  String changesTopic;
 
   @Option(names = "--tweets", description = "Backlog size (default: 3,000,000; long run 10,000,000).")
   Long tweets;
@@ -144,7 +150,7 @@ public final class BenchCommand implements Callable<Integer> {
     if (latency) {
       View counted = View.parse(view).filter(v -> v != View.SURGE).orElseThrow(() -> new ParameterException(
           spec.commandLine(), "--view must be all, 15m, 1h or 24h, got '" + view + "'"));
-      return new LatencyBench(kafka == null ? "127.0.0.1:9092" : kafka, topic, web, counted).run(probes);
+      return new LatencyBench(kafka == null ? "127.0.0.1:9092" : kafka, topic, changesTopic, web, counted).run(probes);
     }
     try (BenchWorkDir workDir = new BenchWorkDir()) {
       Path work = workDir.dir();
