@@ -132,7 +132,7 @@ final class LatencyBench {
         total.isEmpty() ? Double.NaN : total.get(total.size() - 1));
     List<Double> job = sorted(seen.job);
     List<Double> webApp = sorted(seen.webApp);
-    System.out.printf("bench:   split at the job's change notice, over the %d probes whose notice the bench heard (%d were not: "
+    System.out.printf("bench:   split at the job's change notice, over the %d probes whose notice the bench heard (%d without one: "
         + "the web app's poll found the list first):%n", job.size(), seen.unnoticed);
     System.out.printf("bench:     the job (the post read, its batch, the list written to HBase): p50 %.2f s, p95 %.2f s: "
         + "the floor of the whole path%n", percentile(job, 0.50), percentile(job, 0.95));

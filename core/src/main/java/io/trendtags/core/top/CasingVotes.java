@@ -2,6 +2,7 @@ package io.trendtags.core.top;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * How often each casing of one tag was written ({@code Java}, {@code java}, {@code JAVA}), to show the
@@ -16,7 +17,10 @@ import java.util.Arrays;
  *
  * <p>Two parallel arrays with bean accessors rather than a map: Spark stores this as an aggregation
  * buffer in every state row of a tag, and a bean encoder writes arrays in Spark's own row format,
- * where Java serialization of a map was a fifth of the long-run benchmark's executor time.
+ * where Java serialization of a map was a fifth of the long-run benchmark's executor time. The accessors
+ * take lists, not the arrays themselves: Spark's interpreted decoder (the job runs without per-task code
+ * generation) hands a setter an {@code Object[]}, which a {@code String[]} parameter refuses. A list is
+ * stored as the same {@code array<string>} and {@code array<bigint>}, so state written before reads alike.
  */
 public final class CasingVotes implements Serializable {
 
@@ -73,20 +77,20 @@ public final class CasingVotes implements Serializable {
   }
 
   /** The casings kept, for Spark's bean encoder; parallel to {@link #getCounts()}. */
-  public String[] getCasings() {
-    return casings;
+  public List<String> getCasings() {
+    return Arrays.asList(casings);
   }
 
-  public void setCasings(String[] casings) {
-    this.casings = casings;
+  public void setCasings(List<String> casings) {
+    this.casings = casings.toArray(new String[0]);
   }
 
   /** The votes of each casing kept, for Spark's bean encoder. */
-  public long[] getCounts() {
-    return counts;
+  public List<Long> getCounts() {
+    return Arrays.stream(counts).boxed().toList();
   }
 
-  public void setCounts(long[] counts) {
-    this.counts = counts;
+  public void setCounts(List<Long> counts) {
+    this.counts = counts.stream().mapToLong(Long::longValue).toArray();
   }
 }
