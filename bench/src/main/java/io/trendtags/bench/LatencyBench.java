@@ -1,9 +1,9 @@
 package io.trendtags.bench;
 
+import io.trendtags.core.post.Network;
 import io.trendtags.core.top.Ranking;
 import io.trendtags.core.top.Source;
 import io.trendtags.core.top.View;
-import io.trendtags.core.post.Network;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
