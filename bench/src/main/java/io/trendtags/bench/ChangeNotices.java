@@ -29,6 +29,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class ChangeNotices implements AutoCloseable {
 
   private static final Duration POLL = Duration.ofMillis(50);
+  /** Past the moment asked about, so that no fetch sent before it (each waits at most 20 ms) is the one answered. */
+  private static final long SETTLE_MS = 100;
 
   private final KafkaConsumer<String, String> consumer;
   private final String notice;
@@ -107,12 +109,12 @@ final class ChangeNotices implements AutoCloseable {
   }
 
   /**
-   * The times of the notices sent up to {@code until} (wall-clock millis), once a poll begun after it has
-   * finished, or after {@code timeout}; they are forgotten here. Throws what stopped the consumer.
+   * The times of the notices sent up to {@code until} (wall-clock millis), once a poll begun a little after it
+   * has finished, or after {@code timeout}; they are forgotten here. Throws what stopped the consumer.
    */
   synchronized List<Long> takeUntil(long until, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (polledFrom <= until && failure == null && System.nanoTime() < deadline) {
+    while (polledFrom <= until + SETTLE_MS && failure == null && System.nanoTime() < deadline) {
       TimeUnit.NANOSECONDS.timedWait(this, deadline - System.nanoTime());
     }
     if (failure != null) {
