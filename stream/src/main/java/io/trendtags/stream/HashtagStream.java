@@ -2,6 +2,7 @@ package io.trendtags.stream;
 
 import io.trendtags.stream.checkpoint.LocalCheckpoints;
 import io.trendtags.stream.query.AllTimeCounts;
+import io.trendtags.stream.query.Dedup;
 import io.trendtags.stream.query.MinuteBuckets;
 import io.trendtags.stream.query.TagUse;
 import io.trendtags.stream.query.TagUses;
@@ -67,11 +68,6 @@ public final class HashtagStream {
     } else {
       conf.set("spark.ui.port", Integer.toString(settings.uiPort()));
     }
-    // The job's state is small per key and its batches small in the demo: keep the fixed costs low.
-    conf.setIfMissing("spark.sql.streaming.stateStore.providerClass",
-        "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider");
-    // Each commit writes the batch's changes rather than a RocksDB snapshot; snapshots are made in the background.
-    conf.setIfMissing("spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled", "true");
     LocalCheckpoints.configure(conf, settings.checkpoint());
     conf.setIfMissing("spark.sql.streaming.metricsEnabled", "false");
     return SparkSession.builder().config(execution(conf)).getOrCreate();
@@ -82,6 +78,12 @@ public final class HashtagStream {
    * tests' sessions take it too, so that they run what the job runs.
    */
   public static SparkConf execution(SparkConf conf) {
+    // The job's state is small per key and its batches small in the demo: keep the fixed costs low. RocksDB is
+    // also the store that transformWithState (the all-time query's dedup) requires.
+    conf.setIfMissing("spark.sql.streaming.stateStore.providerClass",
+        "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider");
+    // Each commit writes the batch's changes rather than a RocksDB snapshot; snapshots are made in the background.
+    conf.setIfMissing("spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled", "true");
     conf.setIfMissing("spark.sql.adaptive.enabled", "false");
     // Projections, predicates and orderings interpreted, not generated: each task of each batch generated
     // their Java source anew (only the compiled class is cached), a third of the job's CPU at the demo's rate.
@@ -107,14 +109,16 @@ public final class HashtagStream {
     Topics.ensure(settings.kafka(), settings.topic(), Topics.TWEETS_PARTITIONS, settings.replicationFactor(), Topics.BROKER_TIMES);
     Dataset<TagUse> uses = TagUses.of(kafkaRecords(spark, settings));
     return List.of(
-        new JobQuery("all-time", () -> AllTimeCounts.build(uses, settings.dedupHorizon()).writeStream()
+        new JobQuery("all-time", () -> AllTimeCounts.build(uses, settings.dedupHorizon(),
+                Dedup.of(spark, settings.checkpointOf("all-time"))).writeStream()
             .queryName("all-time")
             .outputMode(OutputMode.Update())
             .option("checkpointLocation", settings.checkpointOf("all-time"))
             .trigger(trigger(settings, settings.allTimeTrigger()))
             .foreachBatch(new AllTimeSink(store, Clock.systemUTC()))
             .start()),
-        new JobQuery("windows", () -> MinuteBuckets.build(uses, settings.allowedLateness()).writeStream()
+        new JobQuery("windows", () -> MinuteBuckets.build(uses, settings.allowedLateness(),
+                Dedup.of(spark, settings.checkpointOf("windows"))).writeStream()
             .queryName("windows")
             .outputMode(OutputMode.Update())
             .option("checkpointLocation", settings.checkpointOf("windows"))

@@ -18,15 +18,13 @@ import org.apache.spark.sql.Row;
  * static DataFrame: tag uses in, running totals per case-folded tag out.
  *
  * <p>State, and why it stays bounded: duplicates (same tweet id) are dropped within {@code horizon}
- * ({@code dropDuplicatesWithinWatermark}), whose state is evicted once the watermark passes it; the
- * totals keep one row per distinct tag and one per (network, tag) ({@link SourcedKeys}), which grows with
- * the vocabulary, not with time. Run in update mode, each batch emits only the tags it changed. Rejected records come out as the row with a null key.
+ * ({@link Dedup}), and each id leaves the state once the horizon has passed it; the totals keep one
+ * row per distinct tag and one per (network, tag) ({@link SourcedKeys}), which grows with the vocabulary,
+ * not with time. Run in update mode, each batch emits only the tags it changed. Rejected records come out
+ * as the row with a null key.
  *
- * <p>Spark keeps each id until the watermark (the newest time less the watermark's delay) passes the
- * id's own time plus that delay, so an id stays for two delays. The delay is half the horizon: an id is
- * remembered for the horizon and then forgotten, and the state holds the ids of the last horizon (48 h),
- * not of two. A duplicate within the horizon is dropped as long as the partitions' clocks are less than
- * half a horizon apart, which Kafka's append times always are.
+ * <p>A duplicate within the horizon is dropped as long as the partitions' clocks are less than half a
+ * horizon apart (the watermark's delay), which Kafka's append times always are.
  *
  * <p>The horizon runs on Kafka's timestamps (the broker's append time on topics TrendTags creates), not
  * on {@code created_at}: Spark drops rows older than a watermark, and all time must count a tweet
@@ -47,11 +45,14 @@ public final class AllTimeCounts {
 
   private AllTimeCounts() {}
 
+  /** The topology of a new checkpoint: duplicates dropped by {@link Dedup#TIMERS}. */
   public static Dataset<Row> build(Dataset<TagUse> uses, Duration horizon) {
-    Dataset<TagUse> distinct = uses
-        .withWatermark(TagUses.INGEST_TIME, horizon.toSeconds() / 2 + " seconds")
-        .dropDuplicatesWithinWatermark(new String[] {TagUses.ID, TagUses.KEY});
-    return SourcedKeys.of(distinct)
+    return build(uses, horizon, Dedup.TIMERS);
+  }
+
+  /** The topology with duplicates dropped by {@code dedup}: the one its checkpoint was made with. */
+  public static Dataset<Row> build(Dataset<TagUse> uses, Duration horizon, Dedup dedup) {
+    return SourcedKeys.of(dedup.distinct(uses, TagUses.INGEST_TIME, horizon.dividedBy(2)))
         .groupBy(col(TagUses.KEY))
         .agg(count(lit(1)).as(COUNT),
             hll_sketch_agg(col(TagUses.AUTHOR), SKETCH_LG_K).as("authorSketch"),

@@ -39,10 +39,12 @@ public final class MinuteBuckets {
 
   /** Rows {@code bucket} (start, timestamp), {@code key}, {@code count}, {@code authors} (sketch), {@code casing}, {@code lastSeen}. */
   public static Dataset<Row> build(Dataset<TagUse> uses, Duration lateness) {
-    Dataset<TagUse> distinct = uses
-        .filter(col(TagUses.KEY).isNotNull())
-        .withWatermark(TagUses.EVENT_TIME, lateness.toSeconds() + " seconds")
-        .dropDuplicatesWithinWatermark(new String[] {TagUses.ID, TagUses.KEY});
+    return build(uses, lateness, Dedup.TIMERS);
+  }
+
+  /** As {@link #build(Dataset, Duration)}, duplicates dropped by {@code dedup}: the one its checkpoint was made with. */
+  public static Dataset<Row> build(Dataset<TagUse> uses, Duration lateness, Dedup dedup) {
+    Dataset<TagUse> distinct = dedup.distinct(uses.filter(col(TagUses.KEY).isNotNull()), TagUses.EVENT_TIME, lateness);
     return SourcedKeys.of(distinct)
         .groupBy(window(col(TagUses.EVENT_TIME), "1 minute").as("w"), col(TagUses.KEY))
         .agg(count(lit(1)).as(COUNT),

@@ -15,20 +15,15 @@ import org.apache.spark.sql.RowFactory;
 import io.trendtags.core.top.Source;
 import io.trendtags.stream.LocalSpark;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The all-time topology on a static DataFrame of Kafka-shaped rows: the same code the streaming query runs. */
 class AllTimeCountsTest {
 
-  private static final StructType KAFKA_ROWS = new StructType()
-      .add("value", DataTypes.BinaryType)
-      .add("partition", DataTypes.IntegerType)
-      .add("offset", DataTypes.LongType)
-      .add("timestamp", DataTypes.TimestampType);
   private static final Timestamp KAFKA_TIME = Timestamp.valueOf("2026-11-25 10:00:00");
 
   private static SparkSession spark;
@@ -60,7 +55,7 @@ class AllTimeCountsTest {
 
   /** Runs {@link #records} as one micro-batch of a streaming query; the rows it emitted. */
   private List<Row> rows() {
-    return new StreamingRun(spark, KAFKA_ROWS).batch(records, kafka -> AllTimeCounts.build(TagUses.of(kafka), Duration.ofHours(48)));
+    return new StreamingRun(spark, StreamingRun.KAFKA_ROWS).batch(records, kafka -> AllTimeCounts.build(TagUses.of(kafka), Duration.ofHours(48)));
   }
 
   private Row row(String key) {
@@ -125,7 +120,7 @@ class AllTimeCountsTest {
 
   @Test
   void shouldCountATweetCreatedDaysBeforeTheOthersInAllTimeAndNeverLetAFutureCreatedAtMoveTheClock() {
-    StreamingRun run = new StreamingRun(spark, KAFKA_ROWS);
+    StreamingRun run = new StreamingRun(spark, StreamingRun.KAFKA_ROWS);
     tweet("1", "alice", "2026-11-25T09:00:00.000Z", "#kafka");
     tweet("2", "bob", "2099-01-01T00:00:00.000Z", "#kafka");
     run.batch(records, kafka -> AllTimeCounts.build(TagUses.of(kafka), Duration.ofHours(48)));
@@ -139,27 +134,28 @@ class AllTimeCountsTest {
     });
   }
 
-  @Test
-  void shouldDropADuplicateWithinTheHorizonAndForgetTheIdOnceItHasPassed() {
-    StreamingRun run = new StreamingRun(spark, KAFKA_ROWS);
+  @ParameterizedTest
+  @EnumSource(Dedup.class)
+  void shouldDropADuplicateWithinTheHorizonAndForgetTheIdOnceItHasPassed(Dedup dedup) {
+    StreamingRun run = new StreamingRun(spark, StreamingRun.KAFKA_ROWS);
     Duration horizon = Duration.ofHours(48);
     Instant start = KAFKA_TIME.toInstant();
     for (int i = 0; i < 20; i++) {
       recordAt("{\"id\":\"" + (100 + i) + "\",\"text\":\"#old\"}", start);
     }
-    run.batch(records, kafka -> AllTimeCounts.build(TagUses.of(kafka), horizon));
+    run.batch(records, kafka -> AllTimeCounts.build(TagUses.of(kafka), horizon, dedup));
     long before = run.dedupStateRows();
 
     // A second delivery of one of them a minute inside the horizon is still dropped.
     records.clear();
     recordAt("{\"id\":\"100\",\"text\":\"#old\"}", start.plus(horizon).minusSeconds(60));
-    List<Row> redelivered = run.batch(records, kafka -> AllTimeCounts.build(TagUses.of(kafka), horizon));
+    List<Row> redelivered = run.batch(records, kafka -> AllTimeCounts.build(TagUses.of(kafka), horizon, dedup));
 
     // Past the horizon in Kafka's time, a few new tweets: the old ids leave the state (the ids of one horizon, not two).
     for (int batch = 1; batch <= 2; batch++) {
       records.clear();
       recordAt("{\"id\":\"" + (900 + batch) + "\",\"text\":\"#new\"}", start.plus(horizon).plusSeconds(batch));
-      run.batch(records, kafka -> AllTimeCounts.build(TagUses.of(kafka), horizon));
+      run.batch(records, kafka -> AllTimeCounts.build(TagUses.of(kafka), horizon, dedup));
     }
 
     assertThat(before).isGreaterThanOrEqualTo(20);

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
@@ -16,7 +16,9 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.apache.spark.sql.streaming.Trigger;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -27,12 +29,23 @@ import org.apache.spark.sql.types.StructType;
  */
 final class StreamingRun {
 
+  /** The columns of Kafka's records that {@link TagUses#of} reads. */
+  static final StructType KAFKA_ROWS = new StructType()
+      .add("value", DataTypes.BinaryType)
+      .add("partition", DataTypes.IntegerType)
+      .add("offset", DataTypes.LongType)
+      .add("timestamp", DataTypes.TimestampType);
+
+  /** The names Spark's progress gives the operators that drop duplicates (transformWithState's: {@link FirstUses}). */
+  private static final Set<String> DEDUP_OPERATORS = Set.of("dedupeWithinWatermark", "transformWithStateExec");
+
   private final SparkSession spark;
   private final StructType schema;
   private final Path input;
-  private final Path checkpoint;
+  final Path checkpoint;
   private int files;
   private long lastStateRows;
+  private StreamingQueryProgress lastProgress;
 
   StreamingRun(SparkSession spark, StructType schema) {
     this.spark = spark;
@@ -60,8 +73,9 @@ final class StreamingRun {
           .start();
       query.awaitTermination();
       lastStateRows = 0;
+      lastProgress = query.lastProgress();
       for (var op : query.lastProgress().stateOperators()) {
-        if (op.operatorName().toLowerCase(Locale.ROOT).contains("dedup")) {
+        if (DEDUP_OPERATORS.contains(op.operatorName())) {
           lastStateRows += op.numRowsTotal();
         }
       }
@@ -69,6 +83,17 @@ final class StreamingRun {
       throw new IllegalStateException(e);
     }
     return new ArrayList<>(emitted);
+  }
+
+  /** The rows the operator named {@code operatorName} (Spark's progress's name) held after the last batch. */
+  long stateRows(String operatorName) {
+    long rows = 0;
+    for (var op : lastProgress.stateOperators()) {
+      if (op.operatorName().equals(operatorName)) {
+        rows += op.numRowsTotal();
+      }
+    }
+    return rows;
   }
 
   /** The rows the deduplication operators held after the last batch. */
