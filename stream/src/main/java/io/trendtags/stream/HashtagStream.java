@@ -79,7 +79,7 @@ public final class HashtagStream {
    */
   public static SparkConf execution(SparkConf conf) {
     // The job's state is small per key and its batches small in the demo: keep the fixed costs low. RocksDB is
-    // also the store that transformWithState (the all-time query's dedup) requires.
+    // also the store that transformWithState (both queries' dedup) requires.
     conf.setIfMissing("spark.sql.streaming.stateStore.providerClass",
         "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider");
     // Each commit writes the batch's changes rather than a RocksDB snapshot; snapshots are made in the background.

@@ -24,7 +24,7 @@ public enum Dedup {
   /**
    * Spark's {@code dropDuplicatesWithinWatermark}, that of every checkpoint made before {@link #TIMERS}. To
    * evict, it reads its whole state every batch: a batch costs in proportion to the ids held, the rate
-   * times two delays (96 h of posts in all time).
+   * times two delays (48 h of posts in all time).
    */
   WITHIN_WATERMARK,
 
