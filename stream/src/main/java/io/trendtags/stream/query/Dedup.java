@@ -3,7 +3,9 @@ package io.trendtags.stream.query;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -51,10 +53,11 @@ public enum Dedup {
 
   /**
    * The dedup of the query whose checkpoint is {@code checkpoint}, from Spark's state metadata (the
-   * {@code state-metadata} source); {@link #TIMERS} for a checkpoint without state yet.
+   * {@code state-metadata} source); {@link #TIMERS} for a checkpoint without a committed batch, whose first
+   * batch Spark runs again from no state (the job killed in it left state files but no metadata to read).
    */
   public static Dedup of(SparkSession spark, String checkpoint) {
-    if (!hasState(spark, checkpoint)) {
+    if (!hasCommittedBatch(spark, checkpoint)) {
       return TIMERS;
     }
     List<Row> operators = spark.read().format("state-metadata").load(checkpoint)
@@ -67,10 +70,11 @@ public enum Dedup {
     return WITHIN_WATERMARK;
   }
 
-  private static boolean hasState(SparkSession spark, String checkpoint) {
-    Path state = new Path(checkpoint, "state");
+  private static boolean hasCommittedBatch(SparkSession spark, String checkpoint) {
+    Path commits = new Path(checkpoint, "commits");
     try {
-      return state.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(state);
+      FileSystem fs = commits.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      return fs.exists(commits) && Arrays.stream(fs.listStatus(commits)).anyMatch(f -> f.getPath().getName().matches("\\d+"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the checkpoint " + checkpoint + ": " + e.getMessage(), e);
     }

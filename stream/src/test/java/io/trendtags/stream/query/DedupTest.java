@@ -3,13 +3,15 @@ package io.trendtags.stream.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trendtags.stream.LocalSpark;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -42,6 +44,33 @@ class DedupTest {
 
     assertThat(Dedup.of(spark, empty.resolve("all-time").toString())).isEqualTo(Dedup.TIMERS);
     assertThat(Dedup.of(spark, empty.toString())).isEqualTo(Dedup.TIMERS);
+  }
+
+  @Test
+  void shouldGiveTheTimersToACheckpointKilledInItsFirstBatch() throws Exception {
+    StreamingRun run = new StreamingRun(spark, StreamingRun.KAFKA_ROWS);
+    run.batch(List.of(tweet("1", "#spark", 0)), kafka -> AllTimeCounts.build(TagUses.of(kafka), HORIZON, Dedup.TIMERS));
+    // What a kill -9 in the first batch leaves: its offsets and state files, no commit, no operator metadata.
+    deleteAll(run.checkpoint.resolve("commits"));
+    Files.createDirectories(run.checkpoint.resolve("commits"));
+    try (Stream<Path> metadata = Files.walk(run.checkpoint.resolve("state"))) {
+      for (Path dir : metadata.filter(p -> p.getFileName().toString().equals("_metadata")).toList()) {
+        deleteAll(dir);
+      }
+    }
+
+    assertThat(Dedup.of(spark, run.checkpoint.toString())).isEqualTo(Dedup.TIMERS);
+  }
+
+  private static void deleteAll(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   @ParameterizedTest
