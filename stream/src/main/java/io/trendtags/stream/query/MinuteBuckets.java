@@ -37,12 +37,10 @@ public final class MinuteBuckets {
 
   private MinuteBuckets() {}
 
-  /** Rows {@code bucket} (start, timestamp), {@code key}, {@code count}, {@code authors} (sketch), {@code casing}, {@code lastSeen}. */
-  public static Dataset<Row> build(Dataset<TagUse> uses, Duration lateness) {
-    return build(uses, lateness, Dedup.TIMERS);
-  }
-
-  /** As {@link #build(Dataset, Duration)}, duplicates dropped by {@code dedup}: the one its checkpoint was made with. */
+  /**
+   * Rows {@code bucket} (start, timestamp), {@code key}, {@code count}, {@code authors} (sketch), {@code casing},
+   * {@code lastSeen}; duplicates dropped by {@code dedup}: the one its checkpoint was made with.
+   */
   public static Dataset<Row> build(Dataset<TagUse> uses, Duration lateness, Dedup dedup) {
     Dataset<TagUse> distinct = dedup.distinct(uses.filter(col(TagUses.KEY).isNotNull()), TagUses.EVENT_TIME, lateness);
     return SourcedKeys.of(distinct)

@@ -44,7 +44,6 @@ final class StreamingRun {
   private final Path input;
   final Path checkpoint;
   private int files;
-  private long lastStateRows;
   private StreamingQueryProgress lastProgress;
 
   StreamingRun(SparkSession spark, StructType schema) {
@@ -72,13 +71,7 @@ final class StreamingRun {
           .foreachBatch((Dataset<Row> batch, Long id) -> emitted.addAll(batch.collectAsList()))
           .start();
       query.awaitTermination();
-      lastStateRows = 0;
       lastProgress = query.lastProgress();
-      for (var op : query.lastProgress().stateOperators()) {
-        if (DEDUP_OPERATORS.contains(op.operatorName())) {
-          lastStateRows += op.numRowsTotal();
-        }
-      }
     } catch (TimeoutException | StreamingQueryException e) {
       throw new IllegalStateException(e);
     }
@@ -87,17 +80,21 @@ final class StreamingRun {
 
   /** The rows the operator named {@code operatorName} (Spark's progress's name) held after the last batch. */
   long stateRows(String operatorName) {
-    long rows = 0;
-    for (var op : lastProgress.stateOperators()) {
-      if (op.operatorName().equals(operatorName)) {
-        rows += op.numRowsTotal();
-      }
-    }
-    return rows;
+    return stateRows(Set.of(operatorName));
   }
 
   /** The rows the deduplication operators held after the last batch. */
   long dedupStateRows() {
-    return lastStateRows;
+    return stateRows(DEDUP_OPERATORS);
+  }
+
+  private long stateRows(Set<String> operatorNames) {
+    long rows = 0;
+    for (var op : lastProgress.stateOperators()) {
+      if (operatorNames.contains(op.operatorName())) {
+        rows += op.numRowsTotal();
+      }
+    }
+    return rows;
   }
 }
