@@ -163,6 +163,48 @@ class AllTimeCountsTest {
     assertThat(run.dedupStateRows()).isLessThanOrEqualTo(2);
   }
 
+  @ParameterizedTest
+  @EnumSource(Dedup.class)
+  void shouldCountARedeliveryOnlyForTheTagsItAdds(Dedup dedup) {
+    StreamingRun run = new StreamingRun(spark, StreamingRun.KAFKA_ROWS);
+    tweet("1", "#a #b");
+    tweet("1", "#b #a");
+    tweet("2", "#a");
+    Map<String, Long> first = everySourceCounts(run.batch(records, kafka -> AllTimeCounts.build(TagUses.of(kafka), Duration.ofHours(48), dedup)));
+
+    records.clear();
+    tweet("1", "#a #b #c");
+    tweet("1", "#c #a");
+    Map<String, Long> second = everySourceCounts(run.batch(records, kafka -> AllTimeCounts.build(TagUses.of(kafka), Duration.ofHours(48), dedup)));
+
+    assertThat(first).isEqualTo(Map.of("a", 2L, "b", 1L));
+    assertThat(second).as("only the added tag changed").isEqualTo(Map.of("c", 1L));
+  }
+
+  @Test
+  void shouldHoldAPostOnceInTheTimersStateWhateverItsTags() {
+    for (int i = 0; i < 10; i++) {
+      tweet(Integer.toString(i), "#a #b #c #d #e");
+    }
+    long[] stateRows = new long[2];
+    for (Dedup dedup : List.of(Dedup.PAIR_TIMERS, Dedup.TIMERS)) {
+      StreamingRun run = new StreamingRun(spark, StreamingRun.KAFKA_ROWS);
+      run.batch(records, kafka -> AllTimeCounts.build(TagUses.of(kafka), Duration.ofHours(48), dedup));
+      stateRows[dedup == Dedup.TIMERS ? 1 : 0] = run.dedupStateRows();
+    }
+
+    assertThat(stateRows[1]).as("posts of five tags: a fifth of the rows a pair each takes").isPositive()
+        .isLessThanOrEqualTo(stateRows[0] / 5);
+  }
+
+  private static Map<String, Long> everySourceCounts(List<Row> rows) {
+    Map<String, Long> result = new HashMap<>();
+    for (Row row : everySource(rows)) {
+      result.put(row.getAs(AllTimeCounts.KEY), row.getAs(AllTimeCounts.COUNT));
+    }
+    return result;
+  }
+
   private void recordAt(String value, Instant kafkaTime) {
     records.add(RowFactory.create(value.getBytes(StandardCharsets.UTF_8), 0, (long) records.size(), Timestamp.from(kafkaTime)));
   }

@@ -84,11 +84,11 @@ class DedupTest {
     assertThat(Dedup.of(spark, run.checkpoint.toString())).isEqualTo(made);
   }
 
-  @Test
-  void shouldGoOnWithTheOldDedupsStateOnACheckpointItMade() {
+  @ParameterizedTest
+  @EnumSource(value = Dedup.class, names = {"WITHIN_WATERMARK", "PAIR_TIMERS"})
+  void shouldGoOnWithAnOldDedupsStateOnACheckpointItMade(Dedup old) {
     StreamingRun run = new StreamingRun(spark, StreamingRun.KAFKA_ROWS);
-    run.batch(List.of(tweet("1", "#spark", 0)),
-        kafka -> AllTimeCounts.build(TagUses.of(kafka), HORIZON, Dedup.WITHIN_WATERMARK));
+    run.batch(List.of(tweet("1", "#spark", 0)), kafka -> AllTimeCounts.build(TagUses.of(kafka), HORIZON, old));
 
     // The job's restart: the dedup comes from the checkpoint. A redelivery of tweet 1 is dropped by the old state.
     Dedup chosen = Dedup.of(spark, run.checkpoint.toString());
