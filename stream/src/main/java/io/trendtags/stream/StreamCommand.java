@@ -24,6 +24,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +51,12 @@ public final class StreamCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamCommand.class);
   /** Notices are worth seconds: an hour of them is kept, in segments small enough to be deleted. */
+  /** Spark's shutdown hook has {@code FileSystem.SHUTDOWN_HOOK_PRIORITY + 30}; a higher one runs first. */
+  private static final int SHUTDOWN_HOOK_PRIORITY = FileSystem.SHUTDOWN_HOOK_PRIORITY + 40;
+
+  /** How long the queries may take to stop: inside the demo's grace of 20 s before it kills a stage. */
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+
   private static final Map<String, String> CHANGES_TOPIC_CONFIG = Map.of("retention.ms", "3600000", "segment.ms", "600000");
 
   @Spec CommandSpec spec;
@@ -174,10 +183,12 @@ public final class StreamCommand implements Callable<Integer> {
       Health health = StreamHealth.of(spark, queries.stream().map(HashtagStream.JobQuery::name).toList(), store);
       QuerySupervisor supervisor = new QuerySupervisor(spark, queries);
       Thread main = Thread.currentThread();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // In Hadoop's hook manager, where Spark's own hook is, and before it: Spark's stops the SparkContext under
+      // the running batch, whose tasks then fail in the log as an aborted job.
+      ShutdownHookManager.get().addShutdownHook(() -> {
         supervisor.stop();
         main.interrupt(); // ends a pause before a restart at once
-      }, "stream-shutdown"));
+      }, SHUTDOWN_HOOK_PRIORITY, STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       OpsServer started;
       try {
         started = metricsPort == 0 ? null : OpsServer.start(metricsBind, metricsPort, registry, health);
