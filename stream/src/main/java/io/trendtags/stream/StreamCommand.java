@@ -50,13 +50,13 @@ import picocli.CommandLine.Spec;
 public final class StreamCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamCommand.class);
-  /** Notices are worth seconds: an hour of them is kept, in segments small enough to be deleted. */
   /** Spark's shutdown hook has {@code FileSystem.SHUTDOWN_HOOK_PRIORITY + 30}; a higher one runs first. */
   private static final int SHUTDOWN_HOOK_PRIORITY = FileSystem.SHUTDOWN_HOOK_PRIORITY + 40;
 
   /** How long the queries may take to stop: inside the demo's grace of 20 s before it kills a stage. */
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
+  /** Notices are worth seconds: an hour of them is kept, in segments small enough to be deleted. */
   private static final Map<String, String> CHANGES_TOPIC_CONFIG = Map.of("retention.ms", "3600000", "segment.ms", "600000");
 
   @Spec CommandSpec spec;
