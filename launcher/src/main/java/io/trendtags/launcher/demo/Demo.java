@@ -154,12 +154,15 @@ public final class Demo {
         .args(args)
         .logFile(settings.logs().resolve(logName(stage)));
     environment.forEach(builder::env);
-    if (!stage.equals("stream") && !stage.equals("web")) {
-      // Two cores start five JVMs at once. The servers and the client carry a light load in the demo: the
-      // quick JIT alone (C1) halves their start-up CPU and leaves it to Spark's first batch. Not the web app:
-      // under wrk, C2 serves /api/top much faster (measured in the demo: 7,400-7,800 req/s against 5,000-5,300).
+    if (!stage.equals("web")) {
+      // Two cores start five JVMs at once, and the full JIT's compiling (C2) is much of their start-up CPU: in
+      // the job, 7 of the 22 s of CPU it used before the first bars. With the quick JIT alone (C1) the bars come
+      // 4 s sooner at the demo's rate, at the same CPU once running; at --rate 1000 the job then takes 30 points
+      // more CPU and a post reaches the dashboard 0.1 s later (docs/ARCHITECTURE.md, "Benchmarks"). Not the web
+      // app: under wrk, C2 serves /api/top much faster. The user's options come after ours, and the last wins:
+      // TRENDTAGS_JAVA_OPTS=-XX:TieredStopAtLevel=4 gives every stage the full JIT.
       String own = System.getenv().getOrDefault(JAVA_OPTS, "");
-      builder.env(JAVA_OPTS, (own + " -XX:TieredStopAtLevel=1").trim());
+      builder.env(JAVA_OPTS, ("-XX:TieredStopAtLevel=1 " + own).trim());
     }
     StageProcess process = builder.start();
     synchronized (started) {
