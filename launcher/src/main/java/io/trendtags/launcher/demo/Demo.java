@@ -155,14 +155,7 @@ public final class Demo {
         .logFile(settings.logs().resolve(logName(stage)));
     environment.forEach(builder::env);
     if (!stage.equals("web")) {
-      // Two cores start five JVMs at once, and the full JIT's compiling (C2) is much of their start-up CPU: in
-      // the job, 7 of the 22 s of CPU it used before the first bars. With the quick JIT alone (C1) the bars come
-      // 4 s sooner at the demo's rate, at the same CPU once running; at --rate 1000 the job then takes 30 points
-      // more CPU and a post reaches the dashboard 0.1 s later (docs/ARCHITECTURE.md, "Benchmarks"). Not the web
-      // app: under wrk, C2 serves /api/top much faster. The user's options come after ours, and the last wins:
-      // TRENDTAGS_JAVA_OPTS=-XX:TieredStopAtLevel=4 gives every stage the full JIT.
-      String own = System.getenv().getOrDefault(JAVA_OPTS, "");
-      builder.env(JAVA_OPTS, ("-XX:TieredStopAtLevel=1 " + own).trim());
+      builder.env(JAVA_OPTS, quickJit(System.getenv().getOrDefault(JAVA_OPTS, "")));
     }
     StageProcess process = builder.start();
     synchronized (started) {
@@ -170,6 +163,19 @@ public final class Demo {
     }
     out.printf("demo: started %-6s pid %d%n", stage, process.pid());
     return process;
+  }
+
+  /**
+   * A stage's JVM options in the demo: the quick JIT alone (C1), then the user's own. Two cores start five JVMs
+   * at once, and the full JIT's compiling (C2) is much of their start-up CPU: in the job, 7 of the 22 s of CPU
+   * it used before the first bars. With the quick JIT the bars come 4 s sooner at the demo's rate, at the same
+   * CPU once running; at --rate 1000 the job then takes 30 points more CPU and a post reaches the dashboard
+   * 0.1 s later (docs/ARCHITECTURE.md, "Benchmarks"). Not for the web app: under wrk, C2 serves /api/top much
+   * faster. The last of a JVM flag wins, so {@code TRENDTAGS_JAVA_OPTS=-XX:TieredStopAtLevel=4} gives every
+   * stage the full JIT.
+   */
+  static String quickJit(String own) {
+    return ("-XX:TieredStopAtLevel=1 " + own).trim();
   }
 
   /** {@code kafka.log}, then {@code kafka-2.log}, {@code kafka-3.log} for a cluster's other nodes. */
