@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -31,6 +32,7 @@ final class QuerySupervisor {
 
   private final SparkSession spark;
   private final List<JobQuery> queries;
+  private final Duration firstPause;
   /** Read by {@link #stop()} on the shutdown hook's thread while {@link #run()} changes it. */
   private final Map<String, StreamingQuery> running = Collections.synchronizedMap(new LinkedHashMap<>());
   private final Map<String, Long> startedAt = new LinkedHashMap<>();
@@ -39,8 +41,13 @@ final class QuerySupervisor {
   private final CountDownLatch allStopped = new CountDownLatch(1);
 
   QuerySupervisor(SparkSession spark, List<JobQuery> queries) {
+    this(spark, queries, FIRST_PAUSE);
+  }
+
+  QuerySupervisor(SparkSession spark, List<JobQuery> queries, Duration firstPause) {
     this.spark = spark;
     this.queries = queries;
+    this.firstPause = firstPause;
   }
 
   /** Starts every query (retrying one that cannot start yet). */
@@ -76,7 +83,7 @@ final class QuerySupervisor {
         Duration pause = nextPause(query.name());
         LOG.warn("query {} failed ({}); starting it again from its checkpoint in {} s", query.name(),
             firstLine(e.getMessage() == null ? e.toString() : e.getMessage()), pause.toSeconds());
-        Thread.sleep(pause.toMillis());
+        pauseFor(pause);
         if (!stopped) {
           startUntilItRuns(query);
         }
@@ -117,7 +124,7 @@ final class QuerySupervisor {
       } catch (TimeoutException | RuntimeException e) {
         Duration pause = nextPause(query.name());
         LOG.warn("query {} cannot start ({}); trying again in {} s", query.name(), e.getMessage(), pause.toSeconds());
-        Thread.sleep(pause.toMillis());
+        pauseFor(pause);
       }
     }
   }
@@ -127,13 +134,21 @@ final class QuerySupervisor {
     Duration previous = pauses.get(name);
     Duration pause;
     if (previous == null || (since != null && System.nanoTime() - since > HEALTHY_RUN.toNanos())) {
-      pause = FIRST_PAUSE;
+      pause = firstPause;
     } else {
       Duration doubled = previous.multipliedBy(2);
       pause = doubled.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : doubled;
     }
     pauses.put(name, pause);
     return pause;
+  }
+
+  /**
+   * Waits before a restart; {@link #stop()} ends the wait at once. (The stop came as an interrupt before, which
+   * also hit the closes after {@link #run()}: Kafka's producer logged it as an error with a stack trace.)
+   */
+  private void pauseFor(Duration pause) throws InterruptedException {
+    allStopped.await(pause.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private static String firstLine(String message) {

@@ -182,12 +182,11 @@ public final class StreamCommand implements Callable<Integer> {
       List<HashtagStream.JobQuery> queries = HashtagStream.queries(spark, settings, new MeteredTopTagsStore(noticing, registry));
       Health health = StreamHealth.of(spark, queries.stream().map(HashtagStream.JobQuery::name).toList(), store);
       QuerySupervisor supervisor = new QuerySupervisor(spark, queries);
-      Thread main = Thread.currentThread();
       // In Hadoop's hook manager, where Spark's own hook is, and before it: Spark's stops the SparkContext under
       // the running batch, whose tasks then fail in the log as an aborted job.
       ShutdownHookManager.get().addShutdownHook(() -> {
+        LOG.info("stopping");
         supervisor.stop();
-        main.interrupt(); // ends a pause before a restart at once
       }, SHUTDOWN_HOOK_PRIORITY, STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       OpsServer started;
       try {
@@ -203,7 +202,7 @@ public final class StreamCommand implements Callable<Integer> {
             + (ops == null ? "" : " metrics=" + ops.metricsUrl()));
         supervisor.run();
       } catch (InterruptedException e) {
-        LOG.info("stopping");
+        LOG.info("interrupted: stopping");
       }
       return 0;
     } finally {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Real streaming queries: one whose first run fails is started again from its checkpoint and goes on; a stop
- * returns from {@code run()} only once no query is left in a batch.
+ * returns from {@code run()} only once no query is left in a batch, and ends a pause before a restart at once.
  */
 class QuerySupervisorTest {
 
@@ -120,6 +120,32 @@ class QuerySupervisorTest {
     running.get(60, TimeUnit.SECONDS);
     assertThat(spark.streams().active()).isEmpty();
     stopping.get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aStopEndsThePauseBeforeARestartAtOnceWithoutAnInterrupt() throws Exception {
+    AtomicInteger failures = new AtomicInteger();
+    JobQuery failing = rates("failing", (batch, id) -> {
+      failures.incrementAndGet();
+      throw new IllegalStateException("the sink is away");
+    });
+    QuerySupervisor supervisor = new QuerySupervisor(spark, List.of(failing), Duration.ofMinutes(5));
+    supervisor.startAll();
+    CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
+      try {
+        supervisor.run();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException("run() was interrupted", e);
+      }
+    });
+    await().atMost(Duration.ofSeconds(60)).until(() -> failures.get() >= 1 && spark.streams().active().length == 0);
+    // run() is in its pause of 5 minutes now; the stop hook no longer interrupts it, so the stop must end it.
+    long stopping = System.nanoTime();
+    supervisor.stop();
+    running.get(30, TimeUnit.SECONDS);
+    assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(30));
+    assertThat(failures.get()).isEqualTo(1); // not started again after the stop
+    assertThat(spark.streams().active()).isEmpty();
   }
 
   private static JobQuery rates(String name, VoidFunction2<Dataset<Row>, Long> sink) throws Exception {
