@@ -144,8 +144,8 @@ final class QuerySupervisor {
   }
 
   /**
-   * Waits before a restart; {@link #stop()} ends the wait at once. (The stop came as an interrupt before, which
-   * also hit the closes after {@link #run()}: Kafka's producer logged it as an error with a stack trace.)
+   * Waits before a restart; {@link #stop()} ends the wait at once, so a stop needs no interrupt, which would
+   * also reach the closes after {@link #run()} (Kafka's producer logs one as an error with a stack trace).
    */
   private void pauseFor(Duration pause) throws InterruptedException {
     allStopped.await(pause.toMillis(), TimeUnit.MILLISECONDS);

@@ -140,10 +140,8 @@ class QuerySupervisorTest {
     });
     await().atMost(Duration.ofSeconds(60)).until(() -> failures.get() >= 1 && spark.streams().active().length == 0);
     // run() is in its pause of 5 minutes now; the stop hook no longer interrupts it, so the stop must end it.
-    long stopping = System.nanoTime();
     supervisor.stop();
     running.get(30, TimeUnit.SECONDS);
-    assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(30));
     assertThat(failures.get()).isEqualTo(1); // not started again after the stop
     assertThat(spark.streams().active()).isEmpty();
   }
