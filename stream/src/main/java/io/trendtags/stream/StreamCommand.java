@@ -196,7 +196,7 @@ public final class StreamCommand implements Callable<Integer> {
         return 1;
       }
       try (OpsServer ops = started) {
-        supervisor.startAll();
+        supervisor.startFirst();
         System.out.println("TRENDTAGS READY stream queries=" + queries.size() + " ui="
             + spark.sparkContext().uiWebUrl().getOrElse(() -> "none")
             + (ops == null ? "" : " metrics=" + ops.metricsUrl()));

@@ -7,6 +7,7 @@ import io.trendtags.stream.HashtagStream.JobQuery;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -17,14 +18,16 @@ import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real streaming queries: one whose first run fails is started again from its checkpoint and goes on; a stop
- * returns from {@code run()} only once no query is left in a batch, and ends a pause before a restart at once.
+ * Real streaming queries: the others start once the first has ended its first batch, or waited long enough;
+ * one whose first run fails is started again from its checkpoint and goes on; a stop returns from
+ * {@code run()} only once no query is left in a batch, and ends a pause before a restart at once.
  */
 class QuerySupervisorTest {
 
@@ -56,7 +59,7 @@ class QuerySupervisorTest {
   @Test
   void aQueryThatFailsIsStartedAgainFromItsCheckpointAndGoesOn() throws Exception {
     QuerySupervisor supervisor = new QuerySupervisor(spark, List.of(rates("rates", new FailsOnce())));
-    supervisor.startAll();
+    supervisor.startFirst();
     CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
       try {
         supervisor.run();
@@ -101,7 +104,7 @@ class QuerySupervisorTest {
     JobQuery quick = rates("quick", (batch, id) -> { });
     JobQuery held = rates("held", new HoldsABatch());
     QuerySupervisor supervisor = new QuerySupervisor(spark, List.of(quick, held));
-    supervisor.startAll();
+    supervisor.startFirst();
     CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
       try {
         supervisor.run();
@@ -122,6 +125,72 @@ class QuerySupervisorTest {
     stopping.get(10, TimeUnit.SECONDS);
   }
 
+  /** Holds its first batch until {@code release} opens. */
+  private static VoidFunction2<Dataset<Row>, Long> holdsItsFirstBatch(CountDownLatch release) {
+    return (batch, id) -> {
+      if (id == 0) {
+        release.await();
+      }
+    };
+  }
+
+  @Test
+  void theOthersStartOnlyOnceTheFirstHasEndedItsFirstBatch() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    JobQuery first = rates("first", holdsItsFirstBatch(release));
+    JobQuery second = rates("second", (batch, id) -> { });
+    QuerySupervisor supervisor = new QuerySupervisor(spark, List.of(first, second));
+    supervisor.startFirst();
+    CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
+      try {
+        supervisor.run();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    try {
+      await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> activeNames().equals(List.of("first")));
+
+      release.countDown();
+      await().atMost(Duration.ofSeconds(30)).until(() -> activeNames().contains("second"));
+    } finally {
+      release.countDown();
+      supervisor.stop();
+      running.get(60, TimeUnit.SECONDS);
+    }
+    assertThat(spark.streams().active()).isEmpty();
+  }
+
+  @Test
+  void theOthersStartAfterTheWaitIfTheFirstBatchTakesLonger() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    JobQuery first = rates("slow-first", holdsItsFirstBatch(release));
+    JobQuery second = rates("not-kept-waiting", (batch, id) -> { });
+    QuerySupervisor supervisor = new QuerySupervisor(spark, List.of(first, second), QuerySupervisor.FIRST_PAUSE,
+        Duration.ofSeconds(2));
+    supervisor.startFirst();
+    CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
+      try {
+        supervisor.run();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    try {
+      // The first batch is still held: only the wait's end can have started the second query.
+      await().atMost(Duration.ofSeconds(30)).until(() -> activeNames().contains("not-kept-waiting"));
+      assertThat(release.getCount()).isEqualTo(1);
+    } finally {
+      release.countDown();
+      supervisor.stop();
+      running.get(60, TimeUnit.SECONDS);
+    }
+  }
+
+  private static List<String> activeNames() {
+    return Arrays.stream(spark.streams().active()).map(StreamingQuery::name).sorted().toList();
+  }
+
   @Test
   void aStopEndsThePauseBeforeARestartAtOnceWithoutAnInterrupt() throws Exception {
     AtomicInteger failures = new AtomicInteger();
@@ -129,8 +198,9 @@ class QuerySupervisorTest {
       failures.incrementAndGet();
       throw new IllegalStateException("the sink is away");
     });
-    QuerySupervisor supervisor = new QuerySupervisor(spark, List.of(failing), Duration.ofMinutes(5));
-    supervisor.startAll();
+    QuerySupervisor supervisor = new QuerySupervisor(spark, List.of(failing), Duration.ofMinutes(5),
+        QuerySupervisor.FIRST_BATCH_WAIT);
+    supervisor.startFirst();
     CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
       try {
         supervisor.run();
