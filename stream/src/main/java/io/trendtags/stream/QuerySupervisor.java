@@ -63,9 +63,10 @@ final class QuerySupervisor {
   }
 
   /**
-   * Starts the queries after the first (see {@link #startTheRest()}), then restarts the queries that fail, until every query has ended without failing: stopped, or done (a
-   * {@code --once} run). After {@link #stop()}, returns only once every query has stopped: the caller
-   * then closes what the queries write to, and a batch still running would retry against a closed store.
+   * Starts the queries after the first (see {@link #startTheRest()}), then restarts the queries that fail,
+   * until every query has ended without failing: stopped, or done (a {@code --once} run). After
+   * {@link #stop()}, returns only once every query has stopped: the caller then closes what the queries write
+   * to, and a batch still running would retry against a closed store.
    */
   void run() throws InterruptedException {
     startTheRest();
@@ -129,23 +130,32 @@ final class QuerySupervisor {
         toStop = List.copyOf(running.values());
       }
       for (StreamingQuery query : toStop) {
-        try {
-          query.stop();
-        } catch (Exception e) {
-          // Spark's own shutdown hook may have stopped everything first: nothing left to stop.
-          LOG.debug("stopping query {}: {}", query.name(), e.getMessage());
-        }
+        stopQuietly(query);
       }
     } finally {
       allStopped.countDown();
     }
   }
 
+  private static void stopQuietly(StreamingQuery query) {
+    try {
+      query.stop();
+    } catch (Exception e) {
+      // Spark's own shutdown hook may have stopped everything first: nothing left to stop.
+      LOG.debug("stopping query {}: {}", query.name(), e.getMessage());
+    }
+  }
+
   private void startUntilItRuns(JobQuery query) throws InterruptedException {
     while (!stopped) {
       try {
-        running.put(query.name(), query.start());
+        StreamingQuery started = query.start();
+        running.put(query.name(), started);
         startedAt.put(query.name(), System.nanoTime());
+        if (stopped) {
+          // stop() may have taken its copy of the running queries between the start and the put above.
+          stopQuietly(started);
+        }
         return;
       } catch (TimeoutException | RuntimeException e) {
         Duration pause = nextPause(query.name());

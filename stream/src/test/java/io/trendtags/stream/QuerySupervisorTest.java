@@ -21,6 +21,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,14 @@ class QuerySupervisorTest {
   @BeforeAll
   static void startSpark() {
     spark = LocalSpark.start("QuerySupervisorTest");
+  }
+
+  /** A test that failed must not leave its queries to the next one. */
+  @AfterEach
+  void stopWhatIsLeft() throws Exception {
+    for (StreamingQuery query : spark.streams().active()) {
+      query.stop();
+    }
   }
 
   @AfterAll
