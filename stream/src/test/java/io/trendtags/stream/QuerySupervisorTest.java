@@ -69,13 +69,7 @@ class QuerySupervisorTest {
   void aQueryThatFailsIsStartedAgainFromItsCheckpointAndGoesOn() throws Exception {
     QuerySupervisor supervisor = new QuerySupervisor(spark, List.of(rates("rates", new FailsOnce())));
     supervisor.startFirst();
-    CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
-      try {
-        supervisor.run();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    CompletableFuture<Void> running = runInBackground(supervisor);
 
     // The failed batch 1 runs again in the new run (same checkpoint), then batches go on.
     await().atMost(Duration.ofSeconds(60)).until(() -> BATCHES.get() >= 5);
@@ -114,13 +108,7 @@ class QuerySupervisorTest {
     JobQuery held = rates("held", new HoldsABatch());
     QuerySupervisor supervisor = new QuerySupervisor(spark, List.of(quick, held));
     supervisor.startFirst();
-    CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
-      try {
-        supervisor.run();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    CompletableFuture<Void> running = runInBackground(supervisor);
     assertThat(IN_BATCH.await(60, TimeUnit.SECONDS)).isTrue();
 
     CompletableFuture<Void> stopping = CompletableFuture.runAsync(supervisor::stop);
@@ -150,13 +138,7 @@ class QuerySupervisorTest {
     JobQuery second = rates("second", (batch, id) -> { });
     QuerySupervisor supervisor = new QuerySupervisor(spark, List.of(first, second));
     supervisor.startFirst();
-    CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
-      try {
-        supervisor.run();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    CompletableFuture<Void> running = runInBackground(supervisor);
     try {
       await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> activeNames().equals(List.of("first")));
 
@@ -178,13 +160,7 @@ class QuerySupervisorTest {
     QuerySupervisor supervisor = new QuerySupervisor(spark, List.of(first, second), QuerySupervisor.FIRST_PAUSE,
         Duration.ofSeconds(2));
     supervisor.startFirst();
-    CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
-      try {
-        supervisor.run();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    CompletableFuture<Void> running = runInBackground(supervisor);
     try {
       // The first batch is still held: only the wait's end can have started the second query.
       await().atMost(Duration.ofSeconds(30)).until(() -> activeNames().contains("not-kept-waiting"));
@@ -194,6 +170,16 @@ class QuerySupervisorTest {
       supervisor.stop();
       running.get(60, TimeUnit.SECONDS);
     }
+  }
+
+  private static CompletableFuture<Void> runInBackground(QuerySupervisor supervisor) {
+    return CompletableFuture.runAsync(() -> {
+      try {
+        supervisor.run();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
   }
 
   private static List<String> activeNames() {
