@@ -56,7 +56,7 @@ public final class TopTagsEndpoint implements Handler {
       return;
     }
     Ranking ranking = new Ranking(view.get(), source.get());
-    ctx.contentType(ContentType.APPLICATION_JSON).result(bodies.current(ranking, latest.get(ranking), n));
+    ctx.contentType(ContentType.APPLICATION_JSON).result(bodies.current(ranking, latest.get(ranking), n).utf8());
   }
 
   /** {@code view} from the query, {@code all} if absent, or empty if it names no view. */

@@ -145,7 +145,7 @@ public final class TopTagsStream implements Handler, AutoCloseable {
       }
       subscribers.add(subscriber);
       subscriber.start();
-      subscriber.sendTop(bodies.current(ranking, latest.get(ranking), n));
+      subscriber.sendTop(bodies.current(ranking, latest.get(ranking), n).text());
     });
   }
 
@@ -160,7 +160,7 @@ public final class TopTagsStream implements Handler, AutoCloseable {
     boolean stale = latest.get(ranking).stale();
     for (SseSubscriber s : subscribers) {
       if (s.ranking().equals(ranking)) {
-        s.sendTop(bodies.of(ranking, top, stale, s.n()));
+        s.sendTop(bodies.of(ranking, top, stale, s.n()).text());
       }
     }
   }

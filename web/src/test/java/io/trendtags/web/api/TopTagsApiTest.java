@@ -130,6 +130,25 @@ class TopTagsApiTest {
     assertThat(tagsOf(get("/api/top?n=100"))).hasSize(15).startsWith("Tag01").endsWith("Tag15");
   }
 
+  @Test
+  void GET_api_top_answers_a_body_many_times_the_apps_copy_buffer_whole_and_in_utf_8() throws Exception {
+    // 100 long, non-Latin tags: about 14 KB of JSON, which Javalin copies out in pieces.
+    List<TagCount> tags = IntStream.rangeClosed(1, 100)
+        .mapToObj(i -> new TagCount(String.format("%03d", i) + "日本語のハッシュタグ".repeat(4), 1000L - i))
+        .toList();
+    startWith(new TopTags(UPDATED_AT, tags, 7));
+
+    HttpResponse<byte[]> response = http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/top?n=100")).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(response.body().length).isGreaterThan(3 * 4096);
+    JsonNode got = JSON.readTree(new String(response.body(), StandardCharsets.UTF_8)).get("tags");
+    assertThat(got).hasSize(100);
+    assertThat(got.get(0).get("tag").asText()).isEqualTo(tags.get(0).tag());
+    assertThat(got.get(99).get("tag").asText()).isEqualTo(tags.get(99).tag());
+  }
+
   @ParameterizedTest(name = "n={0}")
   @ValueSource(strings = {"abc", "0", "101", "100000", "-1", "", "1.5", "+5", "99999999999999999999"})
   void GET_api_top_with_a_bad_n_gives_400_and_a_json_error(String n) throws Exception {
