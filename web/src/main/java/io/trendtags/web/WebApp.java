@@ -18,6 +18,7 @@ import io.trendtags.web.api.SourcesEndpoint;
 import io.trendtags.web.api.StreamLimits;
 import io.trendtags.web.api.TopTagsStream;
 import io.trendtags.web.embed.EmbedPolicy;
+import io.trendtags.web.ops.RequestCounts;
 import io.trendtags.web.ops.WebOps;
 import io.trendtags.web.page.TopTagsPages;
 import io.trendtags.web.source.LatestTopTags;
@@ -118,7 +119,7 @@ public final class WebApp implements AutoCloseable {
       config.routes.get(TopTagsStream.PATH, stream);
       config.routes.get(SourcesEndpoint.PATH, new SourcesEndpoint(latest));
       config.routes.get(HealthEndpoint.PATH, new HealthEndpoint(health));
-      config.routes.after(ctx -> WebOps.countRequest(registry, ctx));
+      config.routes.after(new RequestCounts(registry));
       config.routes.get(TagHistoryEndpoint.PATH,
           new TagHistoryEndpoint(source, latest.get(Ranking.of(View.ALL)), Clock.systemUTC()));
     });

@@ -24,6 +24,7 @@ public final class TopTagsEndpoint implements Handler {
   public static final String PATH = "/api/top";
   static final int DEFAULT_N = 10;
   static final int MAX_N = TopTags.MAX_SIZE;
+  private static final int MAX_N_DIGITS = String.valueOf(MAX_N).length();
   // Enough to see what was sent, not enough to echo an arbitrarily long query back.
   private static final int MAX_ECHO = 20;
 
@@ -85,11 +86,18 @@ public final class TopTagsEndpoint implements Handler {
       return DEFAULT_N;
     }
     // Digits only: Integer.parseInt would also take "+5", and "99999999999" must be a 400, not an overflow.
-    boolean digitsOnly = !raw.isEmpty() && raw.chars().allMatch(c -> c >= '0' && c <= '9');
-    if (!digitsOnly || raw.length() > String.valueOf(MAX_N).length()) {
+    // A plain loop: a stream of the characters was a fiftieth of the app's CPU under wrk.
+    if (raw.isEmpty() || raw.length() > MAX_N_DIGITS) {
       return null;
     }
-    int n = Integer.parseInt(raw);
+    int n = 0;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c < '0' || c > '9') {
+        return null;
+      }
+      n = n * 10 + (c - '0');
+    }
     return n >= 1 && n <= MAX_N ? n : null;
   }
 

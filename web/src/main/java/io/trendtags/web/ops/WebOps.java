@@ -1,7 +1,5 @@
 package io.trendtags.web.ops;
 
-import io.javalin.http.Context;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -21,9 +19,8 @@ import java.util.function.IntSupplier;
 
 /**
  * What the web app tells its operators: its health (HBase readable, or the lists served getting old) and
- * its metrics: requests by route and status, open SSE streams, HBase read latency, and the age of the
- * list each view serves. Routes are counted by their pattern ({@code /api/tags/{tag}/history}), never by
- * the path a client sent, so no client can grow the number of series.
+ * its metrics: open SSE streams, HBase read latency, and the age of the list each view serves; requests
+ * by route and status are {@link RequestCounts}.
  */
 public final class WebOps {
 
@@ -84,26 +81,5 @@ public final class WebOps {
 
   private static double ageSeconds(LatestTopTags cache) {
     return cache.get().map(top -> Duration.between(top.updatedAt(), Instant.now()).toMillis() / 1e3).orElse(Double.NaN);
-  }
-
-  /** Counts one answered request as {@code trendtags.web.requests{route, status}}. */
-  public static void countRequest(MeterRegistry registry, Context ctx) {
-    Counter.builder("trendtags.web.requests").description("Requests answered")
-        .tag("route", route(ctx)).tag("status", Integer.toString(ctx.statusCode()))
-        .register(registry).increment();
-  }
-
-  /** The matched route's pattern; "static" for the page's files, "unmatched" for anything else. */
-  static String route(Context ctx) {
-    try {
-      // The last HTTP endpoint that ran: in an after-handler, ctx.endpoint() is the after-handler itself.
-      var matched = ctx.endpoints().lastHttpEndpoint();
-      if (matched != null && matched.path != null && !matched.path.isEmpty() && !matched.path.equals("*")) {
-        return matched.path;
-      }
-    } catch (RuntimeException noEndpoint) {
-      // Static files and 404s have no endpoint of ours.
-    }
-    return ctx.statusCode() < 400 ? "static" : "unmatched";
   }
 }
