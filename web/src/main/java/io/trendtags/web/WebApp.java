@@ -13,6 +13,7 @@ import io.trendtags.observe.StageMetrics;
 import io.trendtags.web.api.TagHistoryEndpoint;
 import io.trendtags.web.api.TopTagsBodies;
 import io.trendtags.web.api.TopTagsEndpoint;
+import io.trendtags.web.api.TopTagsFastPath;
 import io.trendtags.web.api.HealthEndpoint;
 import io.trendtags.web.api.SourcesEndpoint;
 import io.trendtags.web.api.StreamLimits;
@@ -84,6 +85,7 @@ public final class WebApp implements AutoCloseable {
     WebOps.bind(registry, latest, stream::openStreams);
     TopTagsPages pages = new TopTagsPages(latest);
     String widgetCsp = embed.widgetCsp();
+    RequestCounts counts = new RequestCounts(registry);
     this.javalin = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -93,6 +95,10 @@ public final class WebApp implements AutoCloseable {
       // Jetty's output buffer (32 KB) unless set: three quarters of the app's allocations under wrk, for
       // bodies of a few KB. Jetty still gathers the pieces in its own pooled buffer before sending.
       config.http.responseBufferSize = COPY_BUFFER_BYTES;
+      // The plain GET /api/top is answered by Jetty before Javalin (TopTagsFastPath); Javalin puts its
+      // own handlers inside the server's handler, so everything else still reaches it.
+      int compressFrom = config.http.compressionStrategy.getDefaultMinSizeForCompression();
+      config.jetty.modifyServer(server -> server.setHandler(new TopTagsFastPath(latest, bodies, counts, compressFrom)));
       config.staticFiles.add("/public", Location.CLASSPATH);
       config.staticFiles.enableWebjars();
       config.bundledPlugins.enableGlobalHeaders(headers -> {
@@ -119,7 +125,7 @@ public final class WebApp implements AutoCloseable {
       config.routes.get(TopTagsStream.PATH, stream);
       config.routes.get(SourcesEndpoint.PATH, new SourcesEndpoint(latest));
       config.routes.get(HealthEndpoint.PATH, new HealthEndpoint(health));
-      config.routes.after(new RequestCounts(registry));
+      config.routes.after(counts);
       config.routes.get(TagHistoryEndpoint.PATH,
           new TagHistoryEndpoint(source, latest.get(Ranking.of(View.ALL)), Clock.systemUTC()));
     });

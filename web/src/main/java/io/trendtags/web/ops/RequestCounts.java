@@ -25,10 +25,14 @@ public final class RequestCounts implements Handler {
 
   @Override
   public void handle(Context ctx) {
-    String route = route(ctx);
+    count(route(ctx), ctx.statusCode());
+  }
+
+  /** Counts one request to {@code route} (a route's pattern) answered with {@code status}. */
+  public void count(String route, int status) {
     byRoute.computeIfAbsent(route, r -> new ConcurrentHashMap<>())
-        .computeIfAbsent(ctx.statusCode(), status -> Counter.builder("trendtags.web.requests")
-            .description("Requests answered").tag("route", route).tag("status", Integer.toString(status))
+        .computeIfAbsent(status, s -> Counter.builder("trendtags.web.requests")
+            .description("Requests answered").tag("route", route).tag("status", Integer.toString(s))
             .register(registry))
         .increment();
   }

@@ -24,6 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +130,25 @@ class TopTagsApiTest {
     assertThat(tagsOf(get("/api/top?n=1"))).containsExactly("Tag01");
     assertThat(tagsOf(get("/api/top?n=3"))).containsExactly("Tag01", "Tag02", "Tag03");
     assertThat(tagsOf(get("/api/top?n=100"))).hasSize(15).startsWith("Tag01").endsWith("Tag15");
+  }
+
+  @Test
+  void the_plain_request_answered_by_jetty_before_javalin_gets_the_headers_and_body_javalin_gives() throws Exception {
+    startWith(fifteenTags());
+
+    // An unknown parameter makes TopTagsFastPath leave the request to Javalin, which ignores it.
+    HttpResponse<String> fast = get("/api/top?n=10&view=all");
+    HttpResponse<String> javalin = get("/api/top?n=10&view=all&via=javalin");
+
+    assertThat(fast.statusCode()).isEqualTo(javalin.statusCode()).isEqualTo(200);
+    assertThat(fast.body()).isEqualTo(javalin.body());
+    assertThat(withoutDate(fast)).isEqualTo(withoutDate(javalin));
+  }
+
+  private static Map<String, List<String>> withoutDate(HttpResponse<?> response) {
+    Map<String, List<String>> headers = new TreeMap<>(response.headers().map());
+    headers.remove("date");
+    return headers;
   }
 
   @Test
