@@ -98,7 +98,8 @@ public final class WebApp implements AutoCloseable {
       // The plain GET /api/top is answered by Jetty before Javalin (TopTagsFastPath); Javalin puts its
       // own handlers inside the server's handler, so everything else still reaches it.
       int compressFrom = config.http.compressionStrategy.getDefaultMinSizeForCompression();
-      config.jetty.modifyServer(server -> server.setHandler(new TopTagsFastPath(latest, bodies, counts, compressFrom)));
+      config.jetty.modifyServer(
+          server -> server.setHandler(new TopTagsFastPath(latest, bodies, counts, registry, compressFrom)));
       config.staticFiles.add("/public", Location.CLASSPATH);
       config.staticFiles.enableWebjars();
       config.bundledPlugins.enableGlobalHeaders(headers -> {

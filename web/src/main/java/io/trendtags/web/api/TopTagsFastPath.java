@@ -1,5 +1,7 @@
 package io.trendtags.web.api;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.trendtags.core.top.Ranking;
 import io.trendtags.core.top.Source;
 import io.trendtags.core.top.View;
@@ -46,14 +48,22 @@ public final class TopTagsFastPath extends Handler.Wrapper {
   private final Map<Ranking, LatestTopTags> latest;
   private final TopTagsBodies bodies;
   private final RequestCounts counts;
+  private final Counter answered;
   private final int compressFrom;
 
-  /** {@code compressFrom}: the body size from which Javalin compresses; larger bodies go to Javalin. */
+  /**
+   * {@code counts} takes each answer as Javalin's after-handler would; {@code registry} gets
+   * {@code trendtags.web.requests.fast}, how many of them this path gave. {@code compressFrom}: the body size
+   * from which Javalin compresses; larger bodies go to Javalin.
+   */
   public TopTagsFastPath(Map<Ranking, LatestTopTags> latest, TopTagsBodies bodies, RequestCounts counts,
-      int compressFrom) {
+      MeterRegistry registry, int compressFrom) {
     this.latest = latest;
     this.bodies = bodies;
     this.counts = counts;
+    this.answered = Counter.builder("trendtags.web.requests.fast")
+        .description("Requests to /api/top answered by Jetty before Javalin (also in trendtags.web.requests)")
+        .register(registry);
     this.compressFrom = compressFrom;
   }
 
@@ -67,6 +77,7 @@ public final class TopTagsFastPath extends Handler.Wrapper {
     response.getHeaders().add(JSON).add(NO_STORE).add(CSP).add(NO_SNIFF).add(NO_REFERRER)
         .put(HttpHeader.CONTENT_LENGTH, body.length);
     counts.count(TopTagsEndpoint.PATH, HttpStatus.OK_200);
+    answered.increment();
     response.write(true, ByteBuffer.wrap(body), callback);
     return true;
   }

@@ -137,12 +137,21 @@ class TopTagsApiTest {
     startWith(fifteenTags());
 
     // An unknown parameter makes TopTagsFastPath leave the request to Javalin, which ignores it.
+    double fastBefore = fastAnswers();
     HttpResponse<String> fast = get("/api/top?n=10&view=all");
+    double fastBetween = fastAnswers();
     HttpResponse<String> javalin = get("/api/top?n=10&view=all&via=javalin");
 
     assertThat(fast.statusCode()).isEqualTo(javalin.statusCode()).isEqualTo(200);
     assertThat(fast.body()).isEqualTo(javalin.body());
     assertThat(withoutDate(fast)).isEqualTo(withoutDate(javalin));
+    // And the first did take the fast path, the second not: the app has it in front of Javalin.
+    assertThat(fastBetween).isEqualTo(fastBefore + 1);
+    assertThat(fastAnswers()).isEqualTo(fastBetween);
+  }
+
+  private double fastAnswers() {
+    return app.registry().get("trendtags.web.requests.fast").counter().count();
   }
 
   private static Map<String, List<String>> withoutDate(HttpResponse<?> response) {

@@ -54,7 +54,7 @@ class TopTagsFastPathTest {
       list.refresh();
       latest.put(ranking, list);
     }
-    TopTagsFastPath fastPath = new TopTagsFastPath(latest, bodies, new RequestCounts(registry), COMPRESS_FROM);
+    TopTagsFastPath fastPath = new TopTagsFastPath(latest, bodies, new RequestCounts(registry), registry, COMPRESS_FROM);
     fastPath.setHandler(new Handler.Abstract() {
       @Override
       public boolean handle(Request request, Response response, Callback callback) {
@@ -96,6 +96,7 @@ class TopTagsFastPathTest {
     assertThat(response.body()).startsWith("{\"view\":").contains("\"tags\":[");
     assertThat(registry.get("trendtags.web.requests").tag("route", "/api/top").tag("status", "200").counter().count())
         .isEqualTo(1.0);
+    assertThat(registry.get("trendtags.web.requests.fast").counter().count()).isEqualTo(1.0);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -106,6 +107,7 @@ class TopTagsFastPathTest {
       throws Exception {
     assertThat(send(get(pathAndQuery)).statusCode()).isEqualTo(418);
     assertThat(registry.find("trendtags.web.requests").counter()).isNull();
+    assertThat(registry.get("trendtags.web.requests.fast").counter().count()).isZero();
   }
 
   @Test
