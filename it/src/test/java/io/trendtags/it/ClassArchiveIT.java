@@ -3,8 +3,10 @@ package io.trendtags.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -14,6 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * classpath) refuses to start, and the class-loading log names where the stage's main class came from.
  */
 class ClassArchiveIT {
+
+  @TempDir
+  Path tmp;
 
   @ParameterizedTest
   @CsvSource({
@@ -29,13 +34,19 @@ class ClassArchiveIT {
     assertThat(home.resolve(module).resolve("src/main/cds/classes.lst")).exists();
     assertThat(home.resolve(module).resolve("target/class-archive.jsa")).exists();
 
+    // To a file, so that a stage that hangs fails the test at the timeout instead of blocking a read.
+    Path log = Files.createTempFile(tmp, stage, ".log");
     ProcessBuilder builder = new ProcessBuilder(home.resolve("trendtags").toString(), stage, "--help")
-        .redirectErrorStream(true);
+        .redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("TRENDTAGS_SKIP_BUILD", "1");
     builder.environment().put("TRENDTAGS_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:stdout");
     Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+    if (!ended) {
+      process.destroyForcibly();
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    assertThat(ended).as(lastLines(output)).isTrue();
 
     assertThat(process.exitValue()).as(lastLines(output)).isZero();
     assertThat(output).contains(mainClass + " source: shared objects file");

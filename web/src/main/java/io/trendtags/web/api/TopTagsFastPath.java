@@ -1,5 +1,6 @@
 package io.trendtags.web.api;
 
+import io.javalin.http.ContentType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.trendtags.core.top.Ranking;
@@ -32,14 +33,14 @@ import org.eclipse.jetty.util.Fields;
  * <p>It answers only the plain request: a GET of this path whose query has nothing but one {@code n},
  * {@code view} and {@code source} each, all valid, and whose body is under Javalin's size for compression.
  * Everything else goes on to Javalin, which answers as it always has: errors, a browser's cross-origin
- * request (which needs the CORS headers), a body Javalin would compress. {@code WebAppHeadersTest} holds the
- * two paths' answers to the same headers.
+ * request (which needs the CORS headers), a body Javalin would compress. {@code TopTagsApiTest} holds the
+ * two paths' answers to the same request equal, headers and body.
  */
 public final class TopTagsFastPath extends Handler.Wrapper {
 
   private static final Set<String> PARAMETERS = Set.of("n", "view", "source");
   // The headers every answer of the API carries (WebApp: the global headers, the page's policy, no caching).
-  private static final HttpField JSON = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
+  private static final HttpField JSON = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, ContentType.JSON);
   private static final HttpField NO_STORE = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
   private static final HttpField CSP = new PreEncodedHttpField("Content-Security-Policy", EmbedPolicy.PAGE_CSP);
   private static final HttpField NO_SNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
