@@ -14,9 +14,6 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.datasketches.hll.HllSketch;
-import org.apache.datasketches.hll.Union;
-import org.apache.datasketches.memory.Memory;
 
 /**
  * The minute buckets of every tag over the span the views need (the last 25 hours of event time), kept
@@ -29,7 +26,8 @@ import org.apache.datasketches.memory.Memory;
  * {@link MinuteTable} of primitive arrays per minute, tags and casings as {@link Interned} ids, totals as
  * one array per window indexed by tag id, author sketches serialized until a union needs them. Ranking
  * a window is a scan of its totals array (a few milliseconds for millions of tags), which is cheaper in
- * memory and time than keeping every tag of the day sorted. Not thread-safe: the stream's driver updates
+ * memory and time than keeping every tag of the day sorted; the authors of the tags shown are unions of
+ * their minutes' sketches, whole hours' unions kept ({@link AuthorUnions}). Not thread-safe: the stream's driver updates
  * it once per batch.
  */
 final class RecentBuckets {
@@ -61,6 +59,7 @@ final class RecentBuckets {
   private final TreeMap<Long, MinuteTable> byMinute = new TreeMap<>();
   private final Map<Long, Window> windows = new HashMap<>();
   private final Set<String> touched = new HashSet<>();
+  private final AuthorUnions authorUnions = new AuthorUnions();
   private long now = Long.MIN_VALUE;
 
   /**
@@ -88,6 +87,7 @@ final class RecentBuckets {
       delta = b.count() - minute.count(slot);
       minute.replace(slot, casing, b.count(), b.authors());
     }
+    authorUnions.changed(tag, b.minute());
     touched.add(b.key());
     for (Window w : windows.values()) {
       if (inWindow(b.minute(), w)) {
@@ -113,6 +113,7 @@ final class RecentBuckets {
         addAll(w, to - w.minutes, to, 1);
       }
     }
+    authorUnions.dropUpTo(to - spanMinutes);
     Iterator<MinuteTable> old = byMinute.headMap(to - spanMinutes, true).values().iterator();
     while (old.hasNext()) {
       MinuteTable minute = old.next();
@@ -204,8 +205,11 @@ final class RecentBuckets {
 
   /** Each bucket of {@code key} in minutes {@code from} to {@code to}, both included. */
   private void forEachOf(String key, long from, long to, SlotAction action) {
-    int tag = tags.idOf(key);
-    if (tag == Interned.ABSENT) {
+    forEachOf(tags.idOf(key), from, to, action);
+  }
+
+  private void forEachOf(int tag, long from, long to, SlotAction action) {
+    if (tag == Interned.ABSENT || to < from) {
       return;
     }
     for (MinuteTable minute : byMinute.subMap(from, true, to, true).values()) {
@@ -225,15 +229,9 @@ final class RecentBuckets {
 
   /** Distinct authors of {@code key} in minutes {@code from} to {@code to}, both included. */
   long authors(String key, long from, long to) {
-    Union[] union = {null};
-    forEachOf(key, from, to, (minute, slot) -> {
-      HllSketch sketch = HllSketch.heapify(Memory.wrap(minute.authors(slot)));
-      if (union[0] == null) {
-        union[0] = new Union(sketch.getLgConfigK());
-      }
-      union[0].update(sketch);
-    });
-    return union[0] == null ? 0 : Math.round(union[0].getEstimate());
+    int id = tags.idOf(key);
+    return id == Interned.ABSENT ? 0 : authorUnions.of(id, from, to,
+        (tag, first, last, sketch) -> forEachOf(tag, first, last, (minute, slot) -> sketch.accept(minute.authors(slot))));
   }
 
   /** The casing used most by {@code key} in minutes {@code from} to {@code to}. */

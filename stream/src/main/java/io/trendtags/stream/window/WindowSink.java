@@ -116,7 +116,7 @@ public final class WindowSink implements VoidFunction2<Dataset<Row>, Long> {
   }
 
   /** The top of the window of {@code minutes} ending at {@code now}; casing and authors for the tags shown only. */
-  private static List<TagCount> window(RecentBuckets buckets, long minutes, long now) {
+  static List<TagCount> window(RecentBuckets buckets, long minutes, long now) {
     long from = now - minutes + 1;
     List<TagCount> top = new ArrayList<>();
     for (var e : buckets.top(minutes, TopTags.MAX_SIZE)) {

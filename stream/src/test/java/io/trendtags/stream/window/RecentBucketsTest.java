@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trendtags.store.MinuteBucket;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.apache.datasketches.hll.HllSketch;
 import org.junit.jupiter.api.Test;
 
@@ -111,5 +113,41 @@ class RecentBucketsTest {
     assertThat(buckets.casing("java", 10, 10)).isEqualTo("JAVA");
     assertThat(buckets.takeTouched()).containsExactly("java");
     assertThat(buckets.takeTouched()).isEmpty();
+  }
+
+  /**
+   * A day's window takes whole hours from kept unions: its authors must stay the union of every minute held
+   * as buckets of a kept hour are replaced or added, as ids are given to new tags, and as minutes leave the span.
+   */
+  @Test
+  void countsAuthorsOverWholeHoursAsTheUnionOfEveryMinuteHeldAsBucketsChangeAndLeave() {
+    Random random = new Random(5);
+    RecentBuckets buckets = new RecentBuckets(List.of(15L, 60L, 1440L), 1500);
+    Map<String, Map<Long, Set<String>>> truth = new HashMap<>();
+    long now = 600;
+    for (int step = 0; step < 2500; step++) {
+      String key = "t" + random.nextInt(6);
+      long minute = now - random.nextInt(step % 50 == 0 ? 1400 : 3); // now and then a bucket in an hour kept
+      Set<String> authors = new HashSet<>();
+      for (int a = random.nextInt(4); a >= 0; a--) {
+        authors.add(key + "-author" + random.nextInt(40));
+      }
+      buckets.put(new MinuteBucket(key, minute, key, authors.size(), authors(authors.toArray(String[]::new))));
+      truth.computeIfAbsent(key, k -> new HashMap<>()).put(minute, authors);
+      now += random.nextInt(3);
+      buckets.advance(now);
+      long span = now - 1500;
+      truth.values().forEach(byMinute -> byMinute.keySet().removeIf(m -> m <= span));
+      for (long from : List.of(now - 1439, now - 59, now - 14, now - 1439 + random.nextInt(100))) {
+        for (String tag : List.of(key, "t" + random.nextInt(6))) {
+          long first = from;
+          long last = now;
+          long expected = truth.getOrDefault(tag, Map.of()).entrySet().stream()
+              .filter(m -> m.getKey() >= first && m.getKey() <= last).flatMap(m -> m.getValue().stream()).distinct().count();
+          assertThat(buckets.authors(tag, from, now)).as("step %d, %s from %d to %d", step, tag, from, now)
+              .isEqualTo(expected);
+        }
+      }
+    }
   }
 }
