@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,6 +45,9 @@ final class QuerySupervisor {
   private final Map<String, StreamingQuery> running = Collections.synchronizedMap(new LinkedHashMap<>());
   private final Map<String, Long> startedAt = new LinkedHashMap<>();
   private final Map<String, Duration> pauses = new LinkedHashMap<>();
+  /** The queries that failed (or could not start) and are waiting to start again; read by the health check. */
+  private final Set<String> failed = ConcurrentHashMap.newKeySet();
+  private final Set<String> ended = ConcurrentHashMap.newKeySet();
   private volatile boolean stopped;
   private final CountDownLatch allStopped = new CountDownLatch(1);
 
@@ -84,8 +89,10 @@ final class QuerySupervisor {
         }
         if (run.exception().isEmpty()) {
           running.remove(query.name()); // done, or stopped: nothing to restart
+          ended.add(query.name());
           continue;
         }
+        failed.add(query.name());
         StreamingQueryException e = run.exception().get();
         Duration pause = nextPause(query.name());
         LOG.warn("query {} failed ({}); starting it again from its checkpoint in {} s", query.name(),
@@ -121,6 +128,30 @@ final class QuerySupervisor {
     }
   }
 
+  /**
+   * Each query that is not running, and why: its first start still to come (the first query's, or the others'
+   * once the first has ended its first batch), or a failure it is to be started again after. A query that
+   * ended (a {@code --once} run) is running no more and named too.
+   */
+  Map<String, String> notRunning() {
+    Map<String, String> why = new LinkedHashMap<>();
+    for (JobQuery query : queries) {
+      StreamingQuery run = running.get(query.name());
+      if (run != null && run.isActive()) {
+        continue;
+      }
+      if (failed.contains(query.name())) {
+        why.put(query.name(), "failed; the job starts it again from its checkpoint (its log says why)");
+      } else if (ended.contains(query.name()) || run != null) {
+        why.put(query.name(), "ended");
+      } else {
+        why.put(query.name(), query == queries.get(0) ? "starting"
+            : "starting once " + queries.get(0).name() + " has ended its first batch");
+      }
+    }
+    return why;
+  }
+
   /** Stops every query and ends {@link #run()}. */
   void stop() {
     stopped = true;
@@ -151,6 +182,7 @@ final class QuerySupervisor {
       try {
         StreamingQuery started = query.start();
         running.put(query.name(), started);
+        failed.remove(query.name());
         startedAt.put(query.name(), System.nanoTime());
         if (stopped) {
           // stop() may have taken its copy of the running queries between the start and the put above.
@@ -158,6 +190,7 @@ final class QuerySupervisor {
         }
         return;
       } catch (TimeoutException | RuntimeException e) {
+        failed.add(query.name());
         Duration pause = nextPause(query.name());
         LOG.warn("query {} cannot start ({}); trying again in {} s", query.name(), e.getMessage(), pause.toSeconds());
         pauseFor(pause);

@@ -180,8 +180,8 @@ public final class StreamCommand implements Callable<Integer> {
       FunctionCounter.builder("trendtags.stream.change.notices", noticing, NoticingTopTagsStore::failed)
           .description("Lists named on the changes topic after their write").tag("result", "failed").register(registry);
       List<HashtagStream.JobQuery> queries = HashtagStream.queries(spark, settings, new MeteredTopTagsStore(noticing, registry));
-      Health health = StreamHealth.of(spark, queries.stream().map(HashtagStream.JobQuery::name).toList(), store);
       QuerySupervisor supervisor = new QuerySupervisor(spark, queries);
+      Health health = StreamHealth.of(supervisor::notRunning, store);
       // In Hadoop's hook manager, where Spark's own hook is, and before it: Spark's stops the SparkContext under
       // the running batch, whose tasks then fail in the log as an aborted job.
       ShutdownHookManager.get().addShutdownHook(() -> {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -67,12 +68,17 @@ class QuerySupervisorTest {
 
   @Test
   void aQueryThatFailsIsStartedAgainFromItsCheckpointAndGoesOn() throws Exception {
-    QuerySupervisor supervisor = new QuerySupervisor(spark, List.of(rates("rates", new FailsOnce())));
+    QuerySupervisor supervisor = new QuerySupervisor(spark, List.of(rates("rates", new FailsOnce())),
+        Duration.ofSeconds(3), QuerySupervisor.FIRST_BATCH_WAIT);
+    assertThat(supervisor.notRunning()).containsExactly(Map.entry("rates", "starting"));
     supervisor.startFirst();
     CompletableFuture<Void> running = runInBackground(supervisor);
 
+    // The health check says so during the pause before the restart.
+    await().atMost(Duration.ofSeconds(60)).until(() -> supervisor.notRunning().getOrDefault("rates", "").startsWith("failed;"));
     // The failed batch 1 runs again in the new run (same checkpoint), then batches go on.
     await().atMost(Duration.ofSeconds(60)).until(() -> BATCHES.get() >= 5);
+    assertThat(supervisor.notRunning()).isEmpty();
     assertThat(FAILURES.get()).isEqualTo(2); // batch 1 failed once, then was called again and passed
     assertThat(spark.streams().active()).hasSize(1);
 
@@ -141,9 +147,12 @@ class QuerySupervisorTest {
     CompletableFuture<Void> running = runInBackground(supervisor);
     try {
       await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> activeNames().equals(List.of("first")));
+      assertThat(supervisor.notRunning()).as("what the job's /health says meanwhile")
+          .containsExactly(Map.entry("second", "starting once first has ended its first batch"));
 
       release.countDown();
       await().atMost(Duration.ofSeconds(30)).until(() -> activeNames().contains("second"));
+      assertThat(supervisor.notRunning()).isEmpty();
     } finally {
       release.countDown();
       supervisor.stop();

@@ -2,27 +2,26 @@ package io.trendtags.stream.ops;
 
 import io.trendtags.observe.Health;
 import io.trendtags.stream.sink.RetryingTopTagsStore;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.StreamingQuery;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * The job's health: its queries all running (a failed one is degraded while the job starts it again from
- * its checkpoint), and HBase taking its writes (while it does not, the job waits and the views grow old).
+ * The job's health: its queries all running (one starting, or failed and about to start again from its
+ * checkpoint, is degraded), and HBase taking its writes (while it does not, the job waits and the views grow old).
  */
 public final class StreamHealth {
 
   private StreamHealth() {}
 
-  public static Health of(SparkSession spark, List<String> queries, RetryingTopTagsStore store) {
+  /** {@code notRunning}: each query not running now and why, as the job's supervisor knows it. */
+  public static Health of(Supplier<Map<String, String>> notRunning, RetryingTopTagsStore store) {
     return new Health()
         .add("queries", () -> {
-          List<String> missing = new ArrayList<>(queries);
-          missing.removeAll(Arrays.stream(spark.streams().active()).map(StreamingQuery::name).toList());
-          return missing.isEmpty() ? Health.Check.up()
-              : Health.Check.degraded("not running: " + String.join(", ", missing) + "; the job starts them again from their checkpoints");
+          Map<String, String> why = notRunning.get();
+          return why.isEmpty() ? Health.Check.up()
+              : Health.Check.degraded(why.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                  .collect(Collectors.joining("; ")));
         })
         .add("hbase", () -> store.unreachableFor()
             .map(d -> Health.Check.degraded("HBase unreachable for " + d.toSeconds() + " s; the job retries and the views wait"))
