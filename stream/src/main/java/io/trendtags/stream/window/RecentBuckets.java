@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The minute buckets of every tag over the span the views need (the last 25 hours of event time), kept
+ * The minute buckets of every tag over the span the views need (the last 26 hours of event time), kept
  * on the driver, with each window's running total per tag maintained as buckets change and as the clock
  * moves: a batch costs what it changed plus the buckets that crossed a window's edge. Buckets are
  * replaced, never added to, so a batch re-run after a crash puts the same values again.
@@ -60,6 +60,8 @@ final class RecentBuckets {
   private final Map<Long, Window> windows = new HashMap<>();
   private final Set<String> touched = new HashSet<>();
   private final AuthorUnions authorUnions = new AuthorUnions();
+  private final AuthorUnions.Sketches sketches =
+      (tag, from, to, sketch) -> forEachOf(tag, from, to, (minute, slot) -> sketch.accept(minute.authors(slot)));
   private long now = Long.MIN_VALUE;
 
   /**
@@ -229,9 +231,17 @@ final class RecentBuckets {
 
   /** Distinct authors of {@code key} in minutes {@code from} to {@code to}, both included. */
   long authors(String key, long from, long to) {
-    int id = tags.idOf(key);
-    return id == Interned.ABSENT ? 0 : authorUnions.of(id, from, to,
-        (tag, first, last, sketch) -> forEachOf(tag, first, last, (minute, slot) -> sketch.accept(minute.authors(slot))));
+    int tag = tags.idOf(key);
+    if (tag == Interned.ABSENT) {
+      return 0;
+    }
+    return to == now ? authorUnions.upTo(tag, from, to, sketches) : authorUnions.of(tag, from, to, sketches);
+  }
+
+  /** Distinct authors of {@code key} in the clock hour {@code hour}: minutes {@code hour * 60} to {@code + 59}. */
+  long authorsInHour(String key, long hour) {
+    int tag = tags.idOf(key);
+    return tag == Interned.ABSENT ? 0 : authorUnions.inHour(tag, hour, sketches);
   }
 
   /** The casing used most by {@code key} in minutes {@code from} to {@code to}. */

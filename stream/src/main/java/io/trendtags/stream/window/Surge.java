@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * The surging view: each tag's score against its own baseline (see {@link SurgeSettings}), holding its
  * peak and decaying with a half-life, the scheme Mastodon's trending tags use, with a sliding hour
- * against the 24 before it instead of calendar days.
+ * against the 24 clock hours before it instead of calendar days.
  *
  * <p>A held peak decays exponentially, which forgets where it began: its value now is all there is to
  * keep ({@code held}, as of minute {@code heldAt}). Scores that decayed below {@link #FORGET} are
@@ -67,6 +67,8 @@ final class Surge {
       heldAt = now;
     }
     long hourStart = now - 59;
+    // The baseline's hours are clock hours, whose counts the buckets keep: the last whole ones before the last hour.
+    long baselineEnd = Math.floorDiv(hourStart, 60);
     for (String key : candidates) {
       if (buckets.total(60, key) < settings.minAuthors()) {
         continue;
@@ -76,8 +78,8 @@ final class Surge {
         continue;
       }
       long baseline = 0;
-      for (int h = 1; h <= settings.baselineHours(); h++) {
-        baseline += buckets.authors(key, hourStart - 60L * h, hourStart - 60L * (h - 1) - 1);
+      for (long hour = baselineEnd - settings.baselineHours(); hour < baselineEnd; hour++) {
+        baseline += buckets.authorsInHour(key, hour);
       }
       double score = score(o, baseline / (double) settings.baselineHours(), settings.minAuthors());
       if (score > held.getOrDefault(key, 0.0)) {

@@ -27,7 +27,7 @@ import org.apache.spark.sql.Row;
 /**
  * The windows query's {@code foreachBatch}: stores the minute buckets the batch changed (the tag
  * history), then ranks the window views (15 min, 1 h, 24 h, by count) and the surge view from the
- * buckets of the last 25 hours, and writes each view's row: of every source, and of each network that
+ * buckets of the last 26 hours, and writes each view's row: of every source, and of each network that
  * has buckets (its keys name it, {@link Source#key(String)}), each from buckets of its own.
  *
  * <p>The windows end at the stream's clock, the newest event time seen, at one-minute granularity:
@@ -37,8 +37,11 @@ import org.apache.spark.sql.Row;
  */
 public final class WindowSink implements VoidFunction2<Dataset<Row>, Long> {
 
-  /** How far back the views look: a day, and the surge's baseline hour before it. */
-  static final Duration SPAN = Duration.ofHours(25);
+  /**
+   * How far back the views look: the surge's last hour and the 24 clock hours before the one it begins in
+   * (a day's window is within it).
+   */
+  static final Duration SPAN = Duration.ofHours(26);
   private static final List<View> WINDOWS = List.of(View.LAST_15_MINUTES, View.LAST_HOUR, View.LAST_24_HOURS);
   private static final Comparator<TagCount> HIGHEST_FIRST =
       Comparator.comparingLong(TagCount::count).reversed().thenComparing(TagCount::tag);

@@ -71,4 +71,30 @@ class AuthorUnionsTest {
     assertThat(unions.of(TAG, 60, 199, oneAuthorAMinute)).as("the kept empty hour adds nobody").isEqualTo(80);
     assertThat(reads).containsExactly("120-179", "180-199");
   }
+
+  @Test
+  void keepsHoursCountsAndTheHourBeforeTheClocksMinuteOnlyWhileTheyHold() {
+    AuthorUnions unions = new AuthorUnions();
+    assertThat(unions.inHour(TAG, 2, oneAuthorAMinute)).isEqualTo(60);
+    assertThat(unions.upTo(TAG, 141, 200, oneAuthorAMinute)).isEqualTo(60);
+    assertThat(reads).containsExactly("120-179", "141-199", "200-200");
+    assertThat(unions.size()).as("a count and a tail").isEqualTo(2);
+
+    reads.clear();
+    assertThat(unions.inHour(TAG, 2, oneAuthorAMinute)).isEqualTo(60);
+    assertThat(unions.upTo(TAG, 141, 200, oneAuthorAMinute)).isEqualTo(60);
+    assertThat(reads).as("only the clock's minute read again").containsExactly("200-200");
+
+    reads.clear();
+    unions.changed(TAG, 150); // in hour 2 and in the tail
+    unions.inHour(TAG, 2, oneAuthorAMinute);
+    unions.upTo(TAG, 141, 200, oneAuthorAMinute);
+    assertThat(reads).containsExactly("120-179", "141-199", "200-200");
+
+    reads.clear();
+    unions.upTo(TAG, 142, 201, oneAuthorAMinute); // the clock moved: the tail is made again
+    assertThat(reads).containsExactly("142-200", "201-201");
+    unions.dropUpTo(130);
+    assertThat(unions.size()).as("hour 2 left with minute 130; the tail of minute 201 stays").isEqualTo(1);
+  }
 }

@@ -116,8 +116,9 @@ class RecentBucketsTest {
   }
 
   /**
-   * A day's window takes whole hours from kept unions: its authors must stay the union of every minute held
-   * as buckets of a kept hour are replaced or added, as ids are given to new tags, and as minutes leave the span.
+   * A day's window takes whole hours from kept unions, the surge kept hours' counts, and a range up to the
+   * clock a kept union of its minutes before the clock's: each must stay the union of every minute held as
+   * buckets of what is kept are replaced or added, as the clock moves, and as minutes leave the span.
    */
   @Test
   void countsAuthorsOverWholeHoursAsTheUnionOfEveryMinuteHeldAsBucketsChangeAndLeave() {
@@ -138,16 +139,25 @@ class RecentBucketsTest {
       buckets.advance(now);
       long span = now - 1500;
       truth.values().forEach(byMinute -> byMinute.keySet().removeIf(m -> m <= span));
-      for (long from : List.of(now - 1439, now - 59, now - 14, now - 1439 + random.nextInt(100))) {
+      for (String tag : List.of(key, "t" + random.nextInt(6))) {
+        long hour = Math.floorDiv(now, 60) - random.nextInt(25);
+        assertThat(buckets.authorsInHour(tag, hour)).as("step %d, %s in hour %d", step, tag, hour)
+            .isEqualTo(distinctAuthors(truth, tag, hour * 60, hour * 60 + 59));
+      }
+      for (long from : List.of(now - 1439, now - 59, now - 14, now, now - 1439 + random.nextInt(100))) {
         for (String tag : List.of(key, "t" + random.nextInt(6))) {
-          long first = from;
-          long last = now;
-          long expected = truth.getOrDefault(tag, Map.of()).entrySet().stream()
-              .filter(m -> m.getKey() >= first && m.getKey() <= last).flatMap(m -> m.getValue().stream()).distinct().count();
           assertThat(buckets.authors(tag, from, now)).as("step %d, %s from %d to %d", step, tag, from, now)
-              .isEqualTo(expected);
+              .isEqualTo(distinctAuthors(truth, tag, from, now));
+          long to = now - random.nextInt(3);
+          assertThat(buckets.authors(tag, from, to)).as("step %d, %s from %d to %d", step, tag, from, to)
+              .isEqualTo(distinctAuthors(truth, tag, from, to));
         }
       }
     }
+  }
+
+  private static long distinctAuthors(Map<String, Map<Long, Set<String>>> truth, String tag, long from, long to) {
+    return truth.getOrDefault(tag, Map.of()).entrySet().stream()
+        .filter(m -> m.getKey() >= from && m.getKey() <= to).flatMap(m -> m.getValue().stream()).distinct().count();
   }
 }
