@@ -143,6 +143,22 @@ final class AuthorUnions {
     countsByHour.headMap(hourOf(minute), true).clear();
   }
 
+  /** The heap the kept sketches take, about (their arrays), for the benchmark. */
+  long sketchBytes() {
+    long bytes = 0;
+    for (IntObjectHashMap<HllSketch> unions : unionsByHour.values()) {
+      for (var u : unions) {
+        bytes += u.value.getUpdatableSerializationBytes();
+      }
+    }
+    for (IntObjectHashMap<HllSketch> ofLength : tails.values()) {
+      for (var t : ofLength) {
+        bytes += t.value.getUpdatableSerializationBytes();
+      }
+    }
+    return bytes;
+  }
+
   /** Unions, counts and tails kept, for tests. */
   int size() {
     return unionsByHour.values().stream().mapToInt(IntObjectHashMap::size).sum()

@@ -196,6 +196,11 @@ final class RecentBuckets {
     return taken;
   }
 
+  /** What is kept of the author sketches' unions: for the benchmark and tests. */
+  AuthorUnions authorUnions() {
+    return authorUnions;
+  }
+
   /** Tags with buckets held: for the benchmark and tests. */
   int tagsHeld() {
     return tags.size();

@@ -57,7 +57,10 @@ class WindowViewsBenchmark {
         buckets.tagsHeld(), (System.nanoTime() - started) / 1e9);
 
     Surge surge = new Surge(SurgeSettings.DEFAULTS);
+    long first = System.nanoTime();
     surge.update(buckets, DAY - 1, buckets.takeTouched(), 100);
+    System.out.printf("the surge's first batch, scoring every tag (as after a restart): %.1f s%n",
+        (System.nanoTime() - first) / 1e9);
     Map<String, List<Double>> millis = new HashMap<>();
     long shown = 0;
     for (long minute = DAY; minute < DAY + minutes; minute++) {
@@ -77,6 +80,8 @@ class WindowViewsBenchmark {
     }
     assertThat(shown).as("the views show tags and authors").isPositive();
     System.out.printf("per batch, %d batches of a second:%n", minutes * BATCHES_A_MINUTE);
+    System.out.printf("kept by AuthorUnions: %,d unions, counts and tails, %.1f MB of sketches%n",
+        buckets.authorUnions().size(), buckets.authorUnions().sketchBytes() / 1e6);
     millis.forEach((view, times) -> {
       double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
       System.out.printf("  %-13s %7.1f ms at the median, %7.1f ms at p90, %7.1f ms at most%n", view,
