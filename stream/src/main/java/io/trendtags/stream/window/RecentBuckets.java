@@ -26,9 +26,9 @@ import java.util.TreeMap;
  * {@link MinuteTable} of primitive arrays per minute, tags and casings as {@link Interned} ids, totals as
  * one array per window indexed by tag id, author sketches serialized until a union needs them. Ranking
  * a window is a scan of its totals array (a few milliseconds for millions of tags), which is cheaper in
- * memory and time than keeping every tag of the day sorted; the authors of the tags shown are unions of
- * their minutes' sketches, whole hours' unions kept ({@link AuthorUnions}). Not thread-safe: the stream's driver updates
- * it once per batch.
+ * memory and time than keeping every tag of the day sorted. Distinct authors are unions of the minutes'
+ * sketches, with what batches would union again kept ({@link AuthorUnions}). Not thread-safe: the stream's
+ * driver updates it once per batch.
  */
 final class RecentBuckets {
 

@@ -7,7 +7,10 @@ import java.util.List;
 import org.apache.datasketches.hll.HllSketch;
 import org.junit.jupiter.api.Test;
 
-/** Whole hours read once and kept until a bucket of theirs changes or they leave the span; the odd minutes read each time. */
+/**
+ * Whole hours read once and kept until a bucket of theirs changes or they leave the span; the odd minutes read
+ * each time; a range to the clock's minute reads that minute alone until the clock moves.
+ */
 class AuthorUnionsTest {
 
   private static final int TAG = 3;
