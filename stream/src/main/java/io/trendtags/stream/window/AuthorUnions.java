@@ -169,6 +169,7 @@ final class AuthorUnions {
   private static long hourOf(long minute) {
     return Math.floorDiv(minute, HOUR);
   }
+
   /** A union of author sketches, made at the size of the first one. */
   private static final class Builder {
     static final HllSketch NONE = new HllSketch();
