@@ -170,7 +170,7 @@ public final class Demo {
    * at once, and the full JIT's compiling (C2) is much of their start-up CPU: in the job, 7 of the 22 s of CPU
    * it used before the first bars. With the quick JIT the bars come 4 s sooner at the demo's rate, at the same
    * CPU once running; at --rate 1000 the job then takes 30 points more CPU and a post reaches the dashboard
-   * 0.1 s later (docs/ARCHITECTURE.md, "Benchmarks"). Not for the web app: under wrk, C2 serves /api/top much
+   * 0.1 s later (docs/BENCHMARKS.md). Not for the web app: under wrk, C2 serves /api/top much
    * faster. The last of a JVM flag wins, so {@code TRENDTAGS_JAVA_OPTS=-XX:TieredStopAtLevel=4} gives every
    * stage the full JIT.
    */

@@ -28,7 +28,7 @@ import org.eclipse.jetty.util.Fields;
  * {@code GET /api/top} answered by Jetty itself, in front of Javalin: the same body and headers
  * {@link TopTagsEndpoint} gives, without the servlet layers and Javalin's steps around it. Under {@code wrk}
  * in the demo, the servlet, session, compression and routing layers were most of the web app's CPU for an
- * answer that is one cached array of bytes (docs/ARCHITECTURE.md, "Benchmarks").
+ * answer that is one cached array of bytes (docs/BENCHMARKS.md).
  *
  * <p>It answers only the plain request: a GET of this path whose query has nothing but one {@code n},
  * {@code view} and {@code source} each, all valid, and whose body is under Javalin's size for compression.
