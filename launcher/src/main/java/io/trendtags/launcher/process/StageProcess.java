@@ -2,7 +2,6 @@ package io.trendtags.launcher.process;
 
 import io.trendtags.core.config.EffectiveConfig;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -34,7 +33,8 @@ import java.util.concurrent.TimeoutException;
  * } // SIGTERM, then SIGKILL after the grace period
  * }</pre>
  *
- * <p>Its stdout and stderr go to a log file (optionally echoed to our stdout with a {@code [stage] } prefix).
+ * <p>Its stdout and stderr go to a log file that keeps its newest 10-20 MB ({@link RollingLog}), optionally echoed to
+ * our stdout with a {@code [stage] } prefix.
  * TRENDTAGS_HOME is the system property {@code trendtags.home}, else the environment variable. The script
  * {@code exec}s java, so {@link #pid()} is the stage's JVM and {@link #stop(Duration)} signals it directly.
  */
@@ -189,12 +189,10 @@ public final class StageProcess implements AutoCloseable {
   private void copyOutput(boolean echo) {
     try (BufferedReader reader = new BufferedReader(
             new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-         BufferedWriter log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
+         RollingLog log = new RollingLog(logFile, RollingLog.DEFAULT_LIMIT_BYTES)) {
       String line;
       while ((line = reader.readLine()) != null) {
-        log.write(line);
-        log.newLine();
-        log.flush();
+        log.writeLine(line);
         remember(line);
         if (echo) {
           System.out.println("[" + stage + "] " + line);
