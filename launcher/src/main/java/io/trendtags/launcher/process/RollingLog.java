@@ -39,11 +39,6 @@ final class RollingLog implements Closeable {
     this.out = Files.newBufferedWriter(file, UTF_8);
   }
 
-  /** The file that holds the lines before the current file's first. */
-  Path previous() {
-    return previous;
-  }
-
   /** Appends {@code line} and flushes it, so the file is current for whoever reads it while the stage runs. */
   void writeLine(String line) throws IOException {
     long bytes = line.getBytes(UTF_8).length + NEWLINE_BYTES;
